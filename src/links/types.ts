@@ -1,0 +1,55 @@
+// Link checking's plain data: what the checker returns for each distinct URL.
+import type { Position } from '../diagnostics.js';
+
+/** What became of one URL. */
+export type Verdict =
+  | 'ok'
+  | 'redirect' //      the URL answers through one or more redirects
+  | 'dead' //          404, 410 and other definitive client errors
+  | 'error' //         DNS, TLS, refused, reset, malformed response, redirect loop, refused address
+  | 'timeout'
+  | 'unverifiable' //  bot walls, rate limits that never lift, 999: not evidence of death
+  | 'excluded' //      matched links.exclude
+  | 'skipped'; //      mailto:, tel:, in-page anchors, relative paths (the linter checks those)
+
+/** One hop of a redirect chain. */
+export interface RedirectHop {
+  url: string;
+  /** HTTP status that sent us on (301, 302, 303, 307, 308). */
+  status: number;
+}
+
+/** Where a URL occurs. */
+export interface LinkOccurrence {
+  file: string;
+  start: Position;
+  end: Position;
+  /** The URL exactly as written in the file (what a fix replaces). */
+  written: string;
+  /** Range of the written URL in the file, when known (fixes need it). */
+  urlStart?: number;
+  urlEnd?: number;
+}
+
+/** The checker's verdict on one distinct URL, with the evidence. */
+export interface LinkResult {
+  url: string;
+  verdict: Verdict;
+  /** Final HTTP status seen, when there was one. */
+  status?: number;
+  /** For `redirect`: every hop, in order, and where it ended. */
+  redirects?: RedirectHop[];
+  finalUrl?: string;
+  /** True when every hop was permanent (301/308): a fix may rewrite the URL. */
+  permanent?: boolean;
+  /** Human-readable cause for error/timeout/unverifiable/dead (e.g. `ECONNREFUSED`, `cf-mitigated: challenge`). */
+  reason?: string;
+  /** For GitHub repositories found archived. */
+  archived?: boolean;
+  attempts: number;
+  durationMs: number;
+  fromCache: boolean;
+  /** How many separate runs this URL has failed on in a row (from the cache). */
+  failedRuns?: number;
+  occurrences: LinkOccurrence[];
+}

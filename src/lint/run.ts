@@ -1,0 +1,67 @@
+// Runs the configured rules over one list model and stamps each report with its rule id and severity.
+import { formatMessage, type AnyRule, type ReportDescriptor } from '../rules/define-rule.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Style } from '../config/style-schema.js';
+import type { ListDocument } from '../markdown/types.js';
+
+/** A rule switched on, with its severity and validated options. */
+export interface ActiveRule {
+  rule: AnyRule;
+  severity: Severity;
+  options: unknown;
+}
+
+/** What one file's lint produced: its diagnostics and the run-wide rules' summaries. */
+export interface DocumentLint {
+  diagnostics: Diagnostic[];
+  /** rule id → summary, for rules with `checkRun`. */
+  summaries: Record<string, unknown>;
+}
+
+/** Turns a rule's report into a diagnostic. */
+export function toDiagnostic(active: ActiveRule, file: string, descriptor: ReportDescriptor): Diagnostic {
+  const template = active.rule.messages[descriptor.messageId];
+  if (template === undefined) throw new Error(`rule ${active.rule.id} reported unknown messageId ${descriptor.messageId}`);
+  const diagnostic: Diagnostic = {
+    ruleId: active.rule.id,
+    severity: active.severity,
+    message: formatMessage(template, descriptor.data),
+    messageId: descriptor.messageId,
+    file,
+    start: descriptor.at.start,
+    end: descriptor.at.end,
+  };
+  if (descriptor.fix && descriptor.fix.length > 0) diagnostic.fix = descriptor.fix;
+  if (descriptor.actual !== undefined) diagnostic.actual = descriptor.actual;
+  if (descriptor.expected !== undefined) diagnostic.expected = descriptor.expected;
+  if (descriptor.url !== undefined) diagnostic.url = descriptor.url;
+  return diagnostic;
+}
+
+/** Runs every active rule on `doc`; a rule that throws becomes one error diagnostic naming it. */
+export function lintDocument(doc: ListDocument, rules: ActiveRule[], style: Style): DocumentLint {
+  const diagnostics: Diagnostic[] = [];
+  const summaries: Record<string, unknown> = {};
+  for (const active of rules) {
+    const ctx = {
+      doc,
+      style,
+      options: active.options,
+      report: (descriptor: ReportDescriptor) => diagnostics.push(toDiagnostic(active, doc.file, descriptor)),
+    };
+    try {
+      active.rule.check(ctx);
+      if (active.rule.summarize) summaries[active.rule.id] = active.rule.summarize(ctx);
+    } catch (error) {
+      diagnostics.push({
+        ruleId: active.rule.id,
+        severity: 'error',
+        message: `Rule \`${active.rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}`,
+        messageId: 'rule-crashed',
+        file: doc.file,
+        start: { line: 1, column: 1, offset: 0 },
+      });
+    }
+  }
+  return { diagnostics, summaries };
+}

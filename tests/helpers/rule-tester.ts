@@ -1,0 +1,71 @@
+// Runs a rule's examples (and ad-hoc cases) through the real model and fix loop; shared by every rule test.
+import { expect, it, describe } from 'vitest';
+import { styleSchema } from '../../src/config/style-schema.js';
+import { buildListModel } from '../../src/markdown/list-model.js';
+import { lintDocument, type ActiveRule } from '../../src/lint/run.js';
+import { applyEdits } from '../../src/lint/apply-edits.js';
+import type { AnyRule, InvalidExample, ValidExample } from '../../src/rules/define-rule.js';
+import type { Diagnostic } from '../../src/diagnostics.js';
+
+/** Lints `markdown` with only `rule` on, under the default style merged with `style`. */
+export function lintWith(rule: AnyRule, markdown: string, style: Record<string, unknown> = {}, options: Record<string, unknown> = {}): Diagnostic[] {
+  const resolvedStyle = styleSchema.parse(style);
+  const active: ActiveRule = { rule, severity: 'error', options: rule.options.parse(options) };
+  const doc = buildListModel('test.md', markdown, resolvedStyle);
+  const { diagnostics, summaries } = lintDocument(doc, [active], resolvedStyle);
+  if (rule.checkRun && rule.id in summaries) {
+    rule.checkRun({
+      files: [{ file: 'test.md', summary: summaries[rule.id] }],
+      style: resolvedStyle,
+      options: active.options,
+      report: (file, d) =>
+        diagnostics.push({ ruleId: rule.id, severity: 'error', message: d.messageId, messageId: d.messageId, file, start: d.at.start, end: d.at.end, fix: d.fix }),
+    });
+  }
+  return diagnostics.sort((a, b) => a.start.offset - b.start.offset);
+}
+
+/** Applies the rule's fixes until nothing changes (at most 10 passes), as `--fix` does. */
+export function fixWith(rule: AnyRule, markdown: string, style: Record<string, unknown> = {}, options: Record<string, unknown> = {}): string {
+  let text = markdown;
+  for (let pass = 0; pass < 10; pass++) {
+    const fixes = lintWith(rule, text, style, options).flatMap((d) => (d.fix ? [d.fix] : []));
+    if (fixes.length === 0) break;
+    const next = applyEdits(text, fixes).text;
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+/** Declares vitest cases for a rule's own examples plus any extra cases. */
+export function testRule(rule: AnyRule, extra: { valid?: ValidExample[]; invalid?: InvalidExample[] } = {}): void {
+  const valid = [...rule.examples.valid, ...(extra.valid ?? [])];
+  const invalid = [...rule.examples.invalid, ...(extra.invalid ?? [])];
+  describe(rule.id, () => {
+    it('declares every messageId it reports and a fixed output when fixable', () => {
+      for (const example of invalid) for (const error of example.errors) expect(rule.messages).toHaveProperty(error.messageId);
+      if (rule.fixable) expect(invalid.some((example) => example.output !== undefined)).toBe(true);
+      expect(invalid.length).toBeGreaterThan(0);
+      expect(valid.length).toBeGreaterThan(0);
+    });
+    valid.forEach((example, index) => {
+      it(`valid: ${example.name ?? `#${index + 1}`}`, () => {
+        const found = lintWith(rule, example.markdown, example.style, example.options);
+        expect(found.map((d) => `${d.start.line}:${d.start.column} ${d.messageId}: ${d.message}`)).toEqual([]);
+      });
+    });
+    invalid.forEach((example, index) => {
+      it(`invalid: ${example.name ?? `#${index + 1}`}`, () => {
+        const found = lintWith(rule, example.markdown, example.style, example.options);
+        expect(found.map((d) => ({ messageId: d.messageId, line: d.start.line, column: d.start.column }))).toEqual(example.errors);
+        if (example.output !== undefined) {
+          const fixed = fixWith(rule, example.markdown, example.style, example.options);
+          expect(fixed).toBe(example.output);
+          // Idempotent: fixing the fixed text changes nothing.
+          expect(fixWith(rule, fixed, example.style, example.options)).toBe(fixed);
+        }
+      });
+    });
+  });
+}
