@@ -1,8 +1,144 @@
-// The `links` block of the config file: how links are checked. PLACEHOLDER, owned by the link checker.
+// The `links` block of the config file: how links are checked, with every default in DEFAULT_LINKS.
 import { z } from 'zod';
 
-/** Link-checking settings. */
-export const linksSchema = z.object({}).passthrough();
+/** Every default of the `links` block; the schema below reads them from here and nowhere else. */
+export const DEFAULT_LINKS = {
+  exclude: [] as string[],
+  acceptedStatus: [] as number[],
+  timeoutMs: 20_000,
+  connectTimeoutMs: 10_000,
+  retries: 2,
+  concurrency: 64,
+  perHostConcurrency: 4,
+  perHostIntervalMs: 100,
+  severity: { dead: 'error', error: 'error', timeout: 'warn', redirect: 'warn', unverifiable: 'warn', archived: 'warn' },
+  redirects: { permanent: 'warn', temporary: 'off' },
+  cache: { path: '.lint-lists-cache.json', ttlHours: 24, confirmAfterRuns: 2 },
+  allowPrivate: [] as string[],
+  github: { tokenEnv: 'GITHUB_TOKEN', apiUrl: 'https://api.github.com' },
+} as const;
 
+const severitySetting = z.enum(['off', 'warn', 'error']);
+const statusCode = z.number().int().min(100).max(599);
+
+/** A `/regex/flags` pattern must compile; a plain pattern is a `*` wildcard and always valid. */
+function isValidPattern(pattern: string): boolean {
+  const regex = parseRegexPattern(pattern);
+  if (regex === undefined) return true;
+  try {
+    new RegExp(regex.source, regex.flags);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Splits `/source/flags` into its parts; `undefined` for a wildcard pattern. */
+export function parseRegexPattern(pattern: string): { source: string; flags: string } | undefined {
+  if (pattern.length < 2 || !pattern.startsWith('/')) return undefined;
+  const close = pattern.lastIndexOf('/');
+  if (close <= 0) return undefined;
+  const flags = pattern.slice(close + 1);
+  for (const flag of flags) if (!'imsu'.includes(flag)) return undefined;
+  return { source: pattern.slice(1, close), flags };
+}
+
+/** Per-host overrides, keyed by hostname. */
+export const linkHostSchema = z
+  .object({
+    perHostConcurrency: z.number().int().min(1).max(64).optional().describe('In-flight requests to this host.'),
+    perHostIntervalMs: z.number().int().min(0).optional().describe('Minimum gap in ms between requests to this host.'),
+    acceptedStatus: z.array(statusCode).optional().describe('Extra HTTP statuses counted as alive for this host, e.g. [403].'),
+    headers: z.record(z.string(), z.string()).optional().describe('Extra request headers for this host.'),
+  })
+  .strict();
+
+/** Severity of each non-ok verdict. */
+export const linkSeveritySchema = z
+  .object({
+    dead: severitySetting.default(DEFAULT_LINKS.severity.dead).describe('404, 410 and other definitive client errors (`link-dead`).'),
+    error: severitySetting.default(DEFAULT_LINKS.severity.error).describe('DNS, TLS, refused connections, malformed responses (`link-error`).'),
+    timeout: severitySetting.default(DEFAULT_LINKS.severity.timeout).describe('No answer in time (`link-timeout`).'),
+    redirect: severitySetting
+      .default(DEFAULT_LINKS.severity.redirect)
+      .describe('Highest severity any redirect is reported at (`link-redirect`); `off` silences all redirects. `redirects` picks per kind.'),
+    unverifiable: severitySetting
+      .default(DEFAULT_LINKS.severity.unverifiable)
+      .describe('Bot walls and rate limits that never lift: not evidence of death (`link-unverifiable`).'),
+    archived: severitySetting.default(DEFAULT_LINKS.severity.archived).describe('GitHub repositories marked archived (`link-archived`).'),
+  })
+  .strict();
+
+/** The whole `links` block. */
+export const linksSchema = z
+  .object({
+    exclude: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .refine(isValidPattern, { message: 'invalid regular expression' }),
+      )
+      .default(DEFAULT_LINKS.exclude)
+      .describe('URLs not checked: whole-URL patterns with `*` wildcards (`https://example.com/*`) or `/regex/flags`.'),
+    acceptedStatus: z
+      .array(statusCode)
+      .default(DEFAULT_LINKS.acceptedStatus)
+      .describe('Extra HTTP statuses counted as alive everywhere (2xx always are).'),
+    timeoutMs: z.number().int().min(100).default(DEFAULT_LINKS.timeoutMs).describe('Deadline of one request attempt in ms.'),
+    connectTimeoutMs: z.number().int().min(100).default(DEFAULT_LINKS.connectTimeoutMs).describe('Deadline for opening a connection in ms.'),
+    retries: z.number().int().min(0).max(3).default(DEFAULT_LINKS.retries).describe('Retries after the first attempt for transient failures (at most 3).'),
+    concurrency: z.number().int().min(1).max(512).default(DEFAULT_LINKS.concurrency).describe('Requests in flight at once, all hosts together.'),
+    perHostConcurrency: z.number().int().min(1).max(64).default(DEFAULT_LINKS.perHostConcurrency).describe('Requests in flight to one host.'),
+    perHostIntervalMs: z.number().int().min(0).default(DEFAULT_LINKS.perHostIntervalMs).describe('Minimum gap in ms between requests to one host.'),
+    hosts: z
+      .record(z.string().min(1), linkHostSchema)
+      .default({})
+      .describe('Per-host overrides keyed by hostname, e.g. `{ "github.com": { "perHostConcurrency": 1 } }`.'),
+    severity: linkSeveritySchema
+      .default(linkSeveritySchema.parse({}))
+      .describe('Severity of each kind of link problem: `off`, `warn` or `error`.'),
+    redirects: z
+      .object({
+        permanent: severitySetting.default(DEFAULT_LINKS.redirects.permanent).describe('Redirects where every hop is 301/308 (fixable).'),
+        temporary: severitySetting.default(DEFAULT_LINKS.redirects.temporary).describe('Redirects with a 302/303/307 hop.'),
+      })
+      .strict()
+      .default({ ...DEFAULT_LINKS.redirects })
+      .describe('How each kind of redirect is reported (capped by `severity.redirect`).'),
+    cache: z
+      .object({
+        path: z.string().min(1).default(DEFAULT_LINKS.cache.path).describe('Cache file, relative to the working directory.'),
+        ttlHours: z.number().min(0).default(DEFAULT_LINKS.cache.ttlHours).describe('How long a success is reused without re-checking.'),
+        confirmAfterRuns: z
+          .number()
+          .int()
+          .min(1)
+          .max(100)
+          .default(DEFAULT_LINKS.cache.confirmAfterRuns)
+          .describe('Separate runs a link must fail on before it is reported at full severity.'),
+      })
+      .strict()
+      .default({ ...DEFAULT_LINKS.cache })
+      .describe('The link cache: reused successes and consecutive failure counts.'),
+    allowPrivate: z
+      .array(z.string().min(1))
+      .default(DEFAULT_LINKS.allowPrivate)
+      .describe('Hostnames, IPs or CIDRs allowed to resolve to private or loopback addresses.'),
+    github: z
+      .object({
+        tokenEnv: z.string().min(1).default(DEFAULT_LINKS.github.tokenEnv).describe('Environment variable holding a GitHub token.'),
+        apiUrl: z.url().default(DEFAULT_LINKS.github.apiUrl).describe('GitHub API base URL (GitHub Enterprise: `https://host/api`).'),
+      })
+      .strict()
+      .default({ ...DEFAULT_LINKS.github })
+      .describe('GitHub repository links are checked through the API when the token variable is set.'),
+  })
+  .strict();
+
+/** Link settings as written in a config file (every key optional). */
+export type LinksInput = z.input<typeof linksSchema>;
 /** Link settings as resolved. */
 export type LinksConfig = z.output<typeof linksSchema>;
+/** A verdict's configured severity key. */
+export type LinkSeverityKey = keyof LinksConfig['severity'];

@@ -37,7 +37,8 @@ export const descriptionStyleSchema = z
       .default(null)
       .describe('Longest allowed description in characters, or null for no limit.'),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'Entry description' });
 
 /** The layout of one entry. */
 export const entryStyleSchema = z
@@ -59,7 +60,8 @@ export const entryStyleSchema = z
       .describe('Badges (shields.io images): not allowed, only right after the link, or anywhere in the entry.'),
     description: descriptionStyleSchema.default(descriptionStyleSchema.parse({})),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'Entry layout' });
 
 /** Heading conventions. */
 export const headingStyleSchema = z
@@ -74,7 +76,8 @@ export const headingStyleSchema = z
       .describe('Characters a heading must not end with ("" allows any).'),
     maxDepth: z.number().int().min(1).max(6).default(6).describe('Deepest heading level allowed.'),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'Headings' });
 
 /** Section-level conventions: what must and must not be there, and what is prose. */
 export const sectionStyleSchema = z
@@ -100,7 +103,8 @@ export const sectionStyleSchema = z
       .default('anywhere')
       .describe('`after-toc`: list items before the table of contents (badges, intro) are not entries.'),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'Sections' });
 
 /** Table-of-contents conventions. */
 export const tocStyleSchema = z
@@ -109,7 +113,8 @@ export const tocStyleSchema = z
     minDepth: z.number().int().min(1).max(6).default(2).describe('Shallowest heading level the ToC must list.'),
     maxDepth: z.number().int().min(1).max(6).default(3).describe('Deepest heading level the ToC must list.'),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'Table of contents' });
 
 /** The whole style block of a config file. */
 export const styleSchema = z
@@ -128,7 +133,8 @@ export const styleSchema = z
       .default([])
       .describe('Extra canonical spellings added to the built-in ones (e.g. ["PyTorch", "MLflow"]).'),
   })
-  .strict();
+  .strict()
+  .meta({ title: 'Style' });
 
 /** The style as written in a config file (every key optional). */
 export type StyleInput = z.input<typeof styleSchema>;

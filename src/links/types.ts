@@ -12,6 +12,9 @@ export type Verdict =
   | 'excluded' //      matched links.exclude
   | 'skipped'; //      mailto:, tel:, in-page anchors, relative paths (the linter checks those)
 
+/** Coarse class of a failed check: where in the exchange it failed. */
+export type FailureClass = 'dns' | 'connect' | 'tls' | 'http' | 'timeout' | 'refused-address' | 'protocol';
+
 /** One hop of a redirect chain. */
 export interface RedirectHop {
   url: string;
@@ -44,6 +47,8 @@ export interface LinkResult {
   permanent?: boolean;
   /** Human-readable cause for error/timeout/unverifiable/dead (e.g. `ECONNREFUSED`, `cf-mitigated: challenge`). */
   reason?: string;
+  /** Coarse class of a failure, so callers can tell e.g. "network down" (dns/connect) from a dead link. */
+  failureClass?: FailureClass;
   /** For GitHub repositories found archived. */
   archived?: boolean;
   attempts: number;

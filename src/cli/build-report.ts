@@ -1,0 +1,61 @@
+// Assembles the Report every reporter takes from per-file outcomes, input problems and link results.
+import { PROJECT_URL } from '../config/defaults.js';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { LinkResult } from '../links/types.js';
+import type { AnyRule } from '../rules/define-rule.js';
+import { REPORT_FORMAT_VERSION, type FileReport, type Report, type RuleInfo } from '../report/types.js';
+import { toolVersion } from './version.js';
+
+/** Metadata of the engine's own checks, so SARIF and the like can describe them too. */
+const ENGINE_RULES: RuleInfo[] = [
+  { id: 'file-unparsable', description: 'The file could be read but not parsed as a list (nesting too deep, internal error).', fixable: false },
+  { id: 'file-unreadable', description: 'The file could not be read: missing, binary, not UTF-8, too large, a FIFO or a symlink leaving the tree.', fixable: false },
+  { id: 'file-unwritable', description: 'Fixes could not be written back to the file.', fixable: false },
+  { id: 'lint-directive', description: 'A disable comment names a rule that does not exist.', fixable: false },
+];
+
+/** What the report is built from. */
+export interface ReportParts {
+  cwd: string;
+  files: FileReport[];
+  registry: readonly AnyRule[];
+  links?: LinkResult[];
+  networkDown?: boolean;
+  /** `--quiet`: warnings are left out. */
+  isQuiet?: boolean;
+}
+
+/** Rule metadata for reporters: the registry's rules plus the engine's own ids. */
+export function ruleInfos(registry: readonly AnyRule[]): RuleInfo[] {
+  const infos = registry.map((rule) => ({ id: rule.id, description: rule.description, fixable: rule.fixable, helpUri: `${PROJECT_URL}#${rule.id}` }));
+  return [...infos, ...ENGINE_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Builds the report: files sorted by path, diagnostics sorted, counts computed. */
+export function buildReport(parts: ReportParts): Report {
+  const keep = (diagnostic: Diagnostic): boolean => !parts.isQuiet || diagnostic.severity === 'error';
+  const files = parts.files
+    .map((file) => ({ ...file, diagnostics: file.diagnostics.filter(keep).sort(compareDiagnostics) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  let errors = 0;
+  let warnings = 0;
+  let fixable = 0;
+  for (const file of files) {
+    for (const diagnostic of file.diagnostics) {
+      if (diagnostic.severity === 'error') errors++;
+      else warnings++;
+      if (diagnostic.fix) fixable++;
+    }
+  }
+  const report: Report = {
+    version: REPORT_FORMAT_VERSION,
+    tool: { name: 'lint-lists', version: toolVersion() },
+    cwd: parts.cwd,
+    files,
+    rules: ruleInfos(parts.registry),
+    summary: { errors, warnings, fixable, files: files.length, filesWithProblems: files.filter((file) => file.diagnostics.length > 0).length },
+  };
+  if (parts.links) report.links = parts.links;
+  if (parts.networkDown) report.networkDown = true;
+  return report;
+}

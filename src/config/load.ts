@@ -1,0 +1,234 @@
+// Finds, reads and parses config files (JSON, YAML, package.json#lint-lists), follows `extends`, and resolves the result.
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { LintListsError } from '../errors.js';
+import type { AnyRule } from '../rules/define-rule.js';
+import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY, type ConfigFormat } from './defaults.js';
+import { describeValue } from './issues.js';
+import { locateJsonError } from './json-syntax.js';
+import { isConfigPath, isPresetName, presets, RECOMMENDED_PRESET } from './presets.js';
+import { applyOverrides, dropUndefined, mergeConfigs, resolveConfig, validateConfig, validateRuleSettings, type ResolvedConfig } from './resolve.js';
+import type { ConfigInput } from './schema.js';
+import { closestMatch } from './suggest.js';
+
+/** A config file found on disk. */
+export interface ConfigLocation {
+  /** Absolute path. */
+  path: string;
+  format: ConfigFormat;
+}
+
+/** One config file, read and checked against the schema (defaults not yet applied). */
+export interface ConfigSource extends ConfigLocation {
+  /** How error messages name the file: relative to the working directory when inside it. */
+  display: string;
+  config: ConfigInput;
+  /** `['lint-lists']` for package.json, where the config sits under a key. */
+  prefix: string[];
+}
+
+/** What `loadConfig` needs. */
+export interface LoadConfigOptions {
+  /** Where discovery starts and what paths are shown relative to. */
+  cwd: string;
+  /** `--config`: this file, no discovery. */
+  configPath?: string;
+  /** The rule registry. */
+  rules: readonly AnyRule[];
+  /** Settings from CLI flags, merged last (undefined values dropped). */
+  overrides?: ConfigInput;
+}
+
+/** Longest `extends` chain followed; deeper is surely a mistake. */
+const MAX_EXTENDS_DEPTH = 32;
+
+/** Walks up from `cwd` to the filesystem root; in the first folder holding a config file, returns the first name that matches. */
+export async function findConfigFile(cwd: string): Promise<ConfigLocation | undefined> {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    for (const { name, format } of CONFIG_FILE_NAMES) {
+      const candidate = path.join(dir, name);
+      if (!(await isFile(candidate))) continue;
+      if (format === 'package-json' && !(await hasPackageKey(candidate, cwd))) continue;
+      return { path: candidate, format };
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+/** Finds (or takes `configPath`), reads and resolves the config; without any config file, the recommended defaults. */
+export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+  const cwd = path.resolve(options.cwd);
+  let location: ConfigLocation | undefined;
+  if (options.configPath !== undefined) {
+    const absolute = path.resolve(cwd, options.configPath);
+    if (!(await isFile(absolute))) {
+      throw new LintListsError('CONFIG_NOT_FOUND', `${displayPath(absolute, cwd)}: config file not found`);
+    }
+    location = { path: absolute, format: formatOf(absolute) };
+  } else {
+    location = await findConfigFile(cwd);
+  }
+  const layers: ConfigInput[] = [presets[RECOMMENDED_PRESET]!];
+  let source: ConfigSource | undefined;
+  if (location) {
+    source = await readConfigFile(location, { cwd, rules: options.rules });
+    layers.push(...(await expandExtends(source, { cwd, rules: options.rules }, [])));
+  }
+  let merged = mergeConfigs(...layers);
+  if (options.overrides) {
+    // Checked on their own so a bad flag is blamed on the command line, not on the config file.
+    const overrides = validateConfig(dropUndefined(options.overrides), 'command line');
+    validateRuleSettings(overrides, { rules: options.rules, file: 'command line' });
+    merged = applyOverrides(merged, overrides);
+  }
+  const root = source ? path.dirname(source.path) : cwd;
+  return resolveConfig(merged, { rules: options.rules, root, ...(source ? { file: source.display } : {}) });
+}
+
+/** Reads and parses one config file and checks it against the schema (and its rule settings against the registry). */
+export async function readConfigFile(location: ConfigLocation, context: { cwd: string; rules: readonly AnyRule[] }): Promise<ConfigSource> {
+  const display = displayPath(location.path, context.cwd);
+  let text: string;
+  try {
+    text = await readFile(location.path, 'utf8');
+  } catch (error) {
+    throw new LintListsError('CONFIG_NOT_FOUND', `${display}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, { cause: error });
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  let value: unknown;
+  let prefix: string[] = [];
+  if (location.format === 'yaml') value = parseYaml(text, display);
+  else value = parseJson(text, display);
+  if (location.format === 'package-json') {
+    prefix = [PACKAGE_JSON_KEY];
+    value = isObject(value) ? value[PACKAGE_JSON_KEY] : undefined;
+  }
+  // An empty YAML file is an empty config.
+  if (value === null && location.format === 'yaml') value = {};
+  if (!isObject(value)) {
+    const where = prefix.length > 0 ? `${display}: ${prefix.join('.')}` : display;
+    throw new LintListsError('CONFIG_INVALID', `${where}: got ${describeValue(value)}, expected an object`);
+  }
+  const config = validateConfig(value, display, prefix);
+  validateRuleSettings(config, { rules: context.rules, file: display, prefix });
+  return { ...location, display, config, prefix };
+}
+
+/** The layers a config stands for, in merge order: what it extends (recursively), then itself. */
+async function expandExtends(source: ConfigSource, context: { cwd: string; rules: readonly AnyRule[] }, chain: string[]): Promise<ConfigInput[]> {
+  if (chain.includes(source.path)) {
+    const cycle = [...chain.slice(chain.indexOf(source.path)), source.path].map((p) => displayPath(p, context.cwd));
+    throw new LintListsError('CONFIG_INVALID', `${displayPath(chain[chain.length - 1]!, context.cwd)}: extends: cycle ${cycle.join(' → ')}`);
+  }
+  if (chain.length >= MAX_EXTENDS_DEPTH) {
+    throw new LintListsError('CONFIG_INVALID', `${source.display}: extends: chain deeper than ${MAX_EXTENDS_DEPTH} files`);
+  }
+  const entries = source.config.extends === undefined ? [] : [source.config.extends].flat();
+  const layers: ConfigInput[] = [];
+  const where = [...source.prefix, 'extends'].join('.');
+  for (const entry of entries) {
+    if (isPresetName(entry)) {
+      layers.push(presets[entry]!);
+    } else if (isConfigPath(entry)) {
+      const absolute = path.resolve(path.dirname(source.path), entry);
+      if (!(await isFile(absolute))) {
+        throw new LintListsError('CONFIG_NOT_FOUND', `${source.display}: ${where}: ${JSON.stringify(entry)} not found (looked for ${displayPath(absolute, context.cwd)})`);
+      }
+      const extended = await readConfigFile({ path: absolute, format: formatOf(absolute) }, context);
+      layers.push(...(await expandExtends(extended, context, [...chain, source.path])));
+    } else {
+      const suggestion = closestMatch(entry, Object.keys(presets));
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      const allowed = Object.keys(presets).map((name) => JSON.stringify(name)).join(', ');
+      throw new LintListsError('PRESET_UNKNOWN', `${source.display}: ${where}: unknown preset ${JSON.stringify(entry)}${hint}, expected ${allowed} or a relative path to a config file`);
+    }
+  }
+  layers.push(source.config);
+  return layers;
+}
+
+/** Parses JSON, reporting syntax errors as file:line:col. */
+function parseJson(text: string, display: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const found = locateJsonError(text) ?? { offset: 0, reason: error instanceof Error ? error.message : String(error) };
+    const { line, column } = lineColumn(text, found.offset);
+    throw new LintListsError('CONFIG_PARSE', `${display}:${line}:${column}: invalid JSON: ${found.reason}`, { cause: error });
+  }
+}
+
+/** Parses YAML, reporting the first syntax error as file:line:col. */
+function parseYaml(text: string, display: string): unknown {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0] ?? lineColumnAsYaml(text, error.pos[0]);
+    throw new LintListsError('CONFIG_PARSE', `${display}:${pos.line}:${pos.col}: invalid YAML: ${error.message.split('\n')[0]}`, { cause: error });
+  }
+  try {
+    // Bounded alias expansion keeps "billion laughs" documents from blowing up memory.
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (cause) {
+    throw new LintListsError('CONFIG_PARSE', `${display}: invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+function lineColumnAsYaml(text: string, offset: number): { line: number; col: number } {
+  const { line, column } = lineColumn(text, offset);
+  return { line, col: column };
+}
+
+/** 1-based line and column of a 0-based offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = 0; i < end; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+function formatOf(file: string): ConfigFormat {
+  const base = path.basename(file).toLowerCase();
+  if (base === 'package.json') return 'package-json';
+  if (base.endsWith('.json')) return 'json';
+  if (/\.(?:c|m)?[jt]s$/.test(base)) {
+    throw new LintListsError('CONFIG_INVALID', `${base}: JavaScript config files are not supported, use lint-lists.config.json or lint-lists.config.yaml`);
+  }
+  // YAML also reads JSON, so anything else is read as YAML.
+  return 'yaml';
+}
+
+async function hasPackageKey(file: string, cwd: string): Promise<boolean> {
+  const text = await readFile(file, 'utf8');
+  const value = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, displayPath(file, cwd));
+  return isObject(value) && Object.hasOwn(value, PACKAGE_JSON_KEY);
+}
+
+async function isFile(file: string): Promise<boolean> {
+  try {
+    return (await stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The path relative to `cwd` (absolute only when there is no relative way, e.g. another drive); forward slashes. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  const shown = relative === '' || path.isAbsolute(relative) ? file : relative;
+  return shown.split(path.sep).join('/');
+}

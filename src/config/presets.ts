@@ -1,0 +1,43 @@
+// Built-in presets that `extends` can name: the recommended defaults and the awesome manifesto's conventions.
+import type { ConfigInput } from './schema.js';
+
+/** The preset every config starts from: every rule at its `defaultSeverity` with default options, and the default style. */
+export const RECOMMENDED_PRESET = 'lint-lists:recommended';
+
+/** The awesome manifesto's conventions on top of the recommended preset. */
+export const AWESOME_PRESET = 'awesome';
+
+/**
+ * Preset name → the config it stands for. `lint-lists:recommended` is empty because the recommended
+ * settings are the base every config is resolved over (rule defaults come from the rule registry).
+ */
+export const presets: Readonly<Record<string, ConfigInput>> = {
+  [RECOMMENDED_PRESET]: {},
+  [AWESOME_PRESET]: {
+    style: {
+      bullet: '-',
+      https: true,
+      entry: {
+        description: { required: true, placement: ['inline'], separator: ' - ', case: 'upper', end: ['.'] },
+      },
+      // The manifesto calls title case a common choice, not a rule, so any casing passes.
+      headings: { case: 'any' },
+      sections: {
+        required: ['Contents'],
+        entriesStart: 'after-toc',
+        prose: ['Contributing', 'Contribute', 'License', 'Licence', 'Footnotes', 'Credits', 'Acknowledgements', 'Acknowledgments'],
+      },
+      toc: { required: true },
+    },
+  },
+};
+
+/** True when `name` is a built-in preset. */
+export function isPresetName(name: string): boolean {
+  return Object.hasOwn(presets, name);
+}
+
+/** True when an `extends` entry names a file rather than a preset: it has a path separator or a config extension. */
+export function isConfigPath(entry: string): boolean {
+  return entry.startsWith('.') || entry.includes('/') || entry.includes('\\') || /\.(?:json|ya?ml)$/i.test(entry);
+}

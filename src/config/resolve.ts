@@ -1,0 +1,158 @@
+// Resolves validated config layers into the settings a run uses: merged style, active rules with checked options, links.
+import { toSeverity, type SeveritySetting } from '../diagnostics.js';
+import { LintListsError } from '../errors.js';
+import type { ActiveRule } from '../lint/run.js';
+import type { AnyRule } from '../rules/define-rule.js';
+import { DEFAULT_FILES, DEFAULT_IGNORE } from './defaults.js';
+import { formatIssues } from './issues.js';
+import { linksSchema, type LinksConfig } from './links-schema.js';
+import { configSchema, type ConfigInput, type RuleSetting } from './schema.js';
+import { styleSchema, type Style } from './style-schema.js';
+import { closestMatch } from './suggest.js';
+
+/** The settings one run uses, after presets, `extends`, the config file and CLI overrides are merged. */
+export interface ResolvedConfig {
+  /** The config file the settings came from (relative to the working directory when inside it); absent for defaults. */
+  file?: string;
+  /** Folder that `files` and `ignore` are relative to: the config file's folder, or the working directory. */
+  root: string;
+  style: Style;
+  /** Rules switched on, in registry order, with their severity and validated options. */
+  rules: ActiveRule[];
+  files: string[];
+  ignore: string[];
+  links: LinksConfig;
+}
+
+/** What resolving needs besides the config: the rule registry (a parameter so tests can pass fake rules). */
+export interface ResolveOptions {
+  rules: readonly AnyRule[];
+  /** Shown in error messages and kept as `ResolvedConfig.file`. */
+  file?: string;
+  /** Defaults to the working directory. */
+  root?: string;
+  /** Path of the config inside its file (`['lint-lists']` for package.json), for error messages. */
+  prefix?: string[];
+}
+
+/** Keys that must never be copied from parsed input: they would reach `Object.prototype`. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Deep-merges `over` onto `base`: objects merge key by key, arrays and scalars replace, undefined is dropped. */
+export function deepMerge(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (!isPlainObject(base) || !isPlainObject(over)) return over;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(base)) if (!UNSAFE_KEYS.has(key)) out[key] = value;
+  for (const [key, value] of Object.entries(over)) {
+    if (UNSAFE_KEYS.has(key) || value === undefined) continue;
+    out[key] = deepMerge(out[key], value);
+  }
+  return out;
+}
+
+/**
+ * Merges config layers in order, later winning. `style` and `links` merge deeply; `files` and `ignore`
+ * replace; a rule set to a bare severity keeps the options an earlier layer gave it.
+ */
+export function mergeConfigs(...layers: ConfigInput[]): ConfigInput {
+  let merged: ConfigInput = {};
+  for (const layer of layers) {
+    const { rules, extends: _extends, $schema: _schema, ...rest } = layer;
+    merged = deepMerge(merged, rest) as ConfigInput;
+    if (rules) {
+      const next: Record<string, RuleSetting> = { ...merged.rules };
+      for (const [id, setting] of Object.entries(rules)) {
+        if (UNSAFE_KEYS.has(id) || setting === undefined) continue;
+        const previous = next[id];
+        next[id] = typeof setting === 'string' && Array.isArray(previous) && previous[1] !== undefined ? [setting, previous[1]] : setting;
+      }
+      merged.rules = next;
+    }
+  }
+  return merged;
+}
+
+/** Merges CLI-derived settings over the file config; undefined values (flags not given) are dropped first. */
+export function applyOverrides(config: ConfigInput, overrides: ConfigInput): ConfigInput {
+  return mergeConfigs(config, dropUndefined(overrides) as ConfigInput);
+}
+
+/** A copy of `value` without undefined object values, at any depth. */
+export function dropUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropUndefined);
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    if (inner !== undefined && !UNSAFE_KEYS.has(key)) out[key] = dropUndefined(inner);
+  }
+  return out;
+}
+
+/** Validates a whole config object against the config schema; throws CONFIG_INVALID listing every problem. */
+export function validateConfig(raw: unknown, file: string, prefix: string[] = []): ConfigInput {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = formatIssues(result.error.issues, { file, input: raw, schema: configSchema, prefix });
+    throw new LintListsError('CONFIG_INVALID', lines.join('\n'), { cause: result.error });
+  }
+  // The raw input, not zod's output: defaults are applied once, after every layer is merged.
+  return raw as ConfigInput;
+}
+
+/** Checks every rule id and rule options of one layer, so errors name the file that set them. */
+export function validateRuleSettings(config: ConfigInput, options: ResolveOptions): void {
+  const byId = new Map(options.rules.map((rule) => [rule.id, rule]));
+  const file = options.file ?? 'config';
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = byId.get(id);
+    if (!rule) {
+      const suggestion = closestMatch(id, byId.keys());
+      const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
+      throw new LintListsError('RULE_UNKNOWN', `${file}: ${[...(options.prefix ?? []), 'rules'].join('.')}: unknown rule "${id}"${hint}`);
+    }
+    if (Array.isArray(setting) && setting[1] !== undefined) parseRuleOptions(rule, setting[1], { ...options, file });
+  }
+}
+
+function parseRuleOptions(rule: AnyRule, input: unknown, options: ResolveOptions): unknown {
+  const result = rule.options.safeParse(input);
+  if (result.success) return result.data;
+  const lines = formatIssues(result.error.issues, {
+    file: options.file ?? 'config',
+    input,
+    schema: rule.options,
+    prefix: [...(options.prefix ?? []), 'rules', rule.id, 1],
+  });
+  throw new LintListsError('CONFIG_INVALID', lines.join('\n'), { cause: result.error });
+}
+
+/** Resolves one (merged) config: validates it, applies every default and switches on the configured rules. */
+export function resolveConfig(raw: unknown, options: ResolveOptions): ResolvedConfig {
+  const file = options.file ?? 'config';
+  const config = validateConfig(raw, file, options.prefix);
+  validateRuleSettings(config, options);
+  const rules: ActiveRule[] = [];
+  for (const rule of options.rules) {
+    const setting = config.rules?.[rule.id];
+    const severitySetting: SeveritySetting = setting === undefined ? rule.defaultSeverity : Array.isArray(setting) ? setting[0] : setting;
+    const severity = toSeverity(severitySetting);
+    if (severity === undefined) continue;
+    const optionsInput = Array.isArray(setting) ? (setting[1] ?? {}) : {};
+    rules.push({ rule, severity, options: parseRuleOptions(rule, optionsInput, options) });
+  }
+  const resolved: ResolvedConfig = {
+    root: options.root ?? process.cwd(),
+    style: styleSchema.parse(config.style ?? {}),
+    rules,
+    files: [...(config.files ?? DEFAULT_FILES)],
+    ignore: [...(config.ignore ?? DEFAULT_IGNORE)],
+    links: linksSchema.parse(config.links ?? {}),
+  };
+  if (options.file !== undefined) resolved.file = options.file;
+  return resolved;
+}

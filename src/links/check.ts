@@ -1,0 +1,99 @@
+// The link checker: one Agent, one set of limits, each distinct URL fetched once.
+import { setTimeout as delay } from 'node:timers/promises';
+import { createAddressGuard } from './address-guard.js';
+import { createAdmission } from './admission.js';
+import {
+  DEFAULT_LINK_CHECKER_OPTIONS,
+  type CheckResult,
+  type LinkChecker,
+  type LinkCheckerOptions,
+} from './check-options.js';
+import { followUrl, type FollowContext } from './follow.js';
+import { createAgent } from './http.js';
+import { createRequestScheduler } from './limits.js';
+
+export { DEFAULT_LINK_CHECKER_OPTIONS };
+export type { CheckResult, LinkChecker, LinkCheckerOptions };
+
+/**
+ * Creates a link checker. Options not given take {@link DEFAULT_LINK_CHECKER_OPTIONS}; `hosts`
+ * overrides are merged over the default ones host by host.
+ */
+export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): LinkChecker {
+  const options = resolveOptions(partial);
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
+  const random = options.random ?? Math.random;
+  const guard = createAddressGuard(options.allowPrivate);
+  const dispatcher =
+    options.dispatcher ??
+    createAgent({
+      connectTimeoutMs: options.connectTimeoutMs,
+      requestTimeoutMs: options.requestTimeoutMs,
+      lookup: guard.wrapLookup(options.lookup),
+    });
+  // Only an Agent we built is ours to shut down; a dispatcher passed in belongs to the caller.
+  const ownAgent = options.dispatcher ? undefined : dispatcher;
+  const perHostLimit = (host: string): number => options.hosts[host]?.perHostConcurrency ?? options.perHostConcurrency;
+  // Twice the request limit keeps every host slot fed across redirects and retries.
+  const admission = createAdmission((host) => 2 * perHostLimit(host));
+  const scheduler = createRequestScheduler({
+    concurrency: options.concurrency,
+    limitsFor: (host) => ({
+      concurrency: perHostLimit(host),
+      intervalMs: options.hosts[host]?.perHostIntervalMs ?? options.perHostIntervalMs,
+    }),
+    now,
+    sleep,
+    backlogOf: (host) => admission.waiting(host),
+    isAborted: () => options.signal?.aborted === true,
+  });
+  const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random };
+  const pending = new Map<string, Promise<CheckResult>>();
+
+  return {
+    check(url) {
+      let result = pending.get(url);
+      if (!result) {
+        result = admission.run(hostOf(url), () => followUrl(ctx, url)).then((checked) => {
+          options.onResult?.(checked);
+          return checked;
+        });
+        pending.set(url, result);
+      }
+      return result;
+    },
+    async close() {
+      // destroy, not close: close would wait for background drains of stalled bodies to hit
+      // their deadline, and a checker being closed has no more use for its connections.
+      await ownAgent?.destroy();
+    },
+    stats: () => scheduler.stats(),
+  };
+}
+
+/** The host a URL's checks are admitted under ('' for URLs that don't parse: they fail at once). */
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
+
+function resolveOptions(partial: Partial<LinkCheckerOptions>): LinkCheckerOptions {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, value]) => value !== undefined));
+  const hosts: LinkCheckerOptions['hosts'] = { ...DEFAULT_LINK_CHECKER_OPTIONS.hosts };
+  for (const [host, overrides] of Object.entries(partial.hosts ?? {})) {
+    hosts[host.toLowerCase()] = { ...hosts[host.toLowerCase()], ...overrides };
+  }
+  return { ...DEFAULT_LINK_CHECKER_OPTIONS, ...defined, hosts, retries: Math.min(3, Math.max(0, partial.retries ?? DEFAULT_LINK_CHECKER_OPTIONS.retries)) };
+}
+
+async function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await delay(ms, undefined, signal ? { signal } : {});
+  } catch {
+    // Aborted: the caller sees the signal and stops.
+  }
+}

@@ -1,0 +1,117 @@
+// One HTTP exchange with undici: the per-checker Agent, the request deadline, and body handling.
+import { Agent, request, type Dispatcher } from 'undici';
+import type { LookupFunction } from 'node:net';
+import type { GuardedLookup } from './address-guard.js';
+import { discardBody, readBodyPrefix } from './body.js';
+import type { ResponseHeaders } from './verdict.js';
+
+/** Response headers larger than this fail the request instead of filling memory. */
+export const MAX_HEADER_BYTES = 64 * 1024;
+
+/** Options of {@link createAgent}. */
+export interface AgentOptions {
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** The guarded lookup every connection resolves through. */
+  lookup: GuardedLookup;
+}
+
+/**
+ * Builds the checker's own keep-alive Agent. It is passed to each request as `dispatcher`; the
+ * global dispatcher is never touched, so embedding applications keep theirs.
+ */
+export function createAgent(options: AgentOptions): Agent {
+  return new Agent({
+    // Typed loosely because net's LookupFunction overloads can't be expressed by one function.
+    connect: { timeout: options.connectTimeoutMs, lookup: options.lookup as unknown as LookupFunction },
+    maxHeaderSize: MAX_HEADER_BYTES,
+    // Per-chunk guards only; the real bound is the per-attempt deadline in sendRequest.
+    headersTimeout: options.requestTimeoutMs,
+    bodyTimeout: options.requestTimeoutMs,
+    keepAliveTimeout: 4_000,
+  });
+}
+
+/** One request to send. */
+export interface ExchangeRequest {
+  url: string;
+  method: 'HEAD' | 'GET';
+  headers: Record<string, string>;
+  dispatcher: Dispatcher;
+  timeoutMs: number;
+  /** Read the first bytes of the body when the status makes that worthwhile. */
+  shouldReadBody(status: number): boolean;
+  signal?: AbortSignal;
+}
+
+/** What one exchange produced: a response (status and headers, maybe a body prefix) or a failure. */
+export type Exchange =
+  | { kind: 'response'; status: number; headers: ResponseHeaders; bodyPrefix?: string }
+  | { kind: 'failure'; error: unknown; timedOut: boolean };
+
+/**
+ * Sends one request under one total deadline covering connect, headers and any body bytes read:
+ * undici's own headers/body timeouts restart on every chunk, so a server dripping a byte at a time
+ * would hold the slot forever without it. The body is cancelled unread unless `shouldReadBody`.
+ */
+export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`timed out after ${req.timeoutMs} ms`));
+  }, req.timeoutMs);
+  const onOuterAbort = (): void => controller.abort(req.signal?.reason);
+  if (req.signal?.aborted) onOuterAbort();
+  else req.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  const cleanUp = (): void => {
+    clearTimeout(timer);
+    req.signal?.removeEventListener('abort', onOuterAbort);
+  };
+  let isCleanUpDeferred = false;
+  try {
+    const response = await request(req.url, {
+      method: req.method,
+      headers: req.headers,
+      dispatcher: req.dispatcher,
+      signal: controller.signal,
+      // undici closes the connection after every HEAD by default (a guard against servers that
+      // send a body anyway). We check thousands of HEADs per host, so keep the connection: a stray
+      // body then surfaces as a parse error on the next request, which falls back to GET or retries.
+      ...(req.method === 'HEAD' ? { reset: false } : {}),
+    });
+    const { statusCode: status, headers, body } = response;
+    let bodyPrefix: string | undefined;
+    if (req.method === 'GET' && req.shouldReadBody(status)) {
+      bodyPrefix = (await readBodyPrefix(body)).toString('latin1');
+    } else if (req.method === 'HEAD') {
+      // No body follows a HEAD; finishing the (empty) stream keeps the connection for reuse,
+      // where destroying it would abort the request and close the socket.
+      await body.dump({ limit: 0 }).catch(() => {});
+    } else if (isSmallBody(headers)) {
+      // A small declared body is drained in the background, still under the deadline, so the
+      // connection can be reused without holding the request slot on a server that stalls.
+      isCleanUpDeferred = true;
+      body.on('error', () => {});
+      void body.dump({ limit: SMALL_BODY_BYTES }).catch(() => {}).finally(cleanUp);
+    } else {
+      discardBody(body);
+    }
+    return { kind: 'response', status, headers, ...(bodyPrefix !== undefined ? { bodyPrefix } : {}) };
+  } catch (error) {
+    return { kind: 'failure', error, timedOut };
+  } finally {
+    if (!isCleanUpDeferred) cleanUp();
+  }
+}
+
+/** Bodies up to this size (declared by Content-Length) are drained rather than cut. */
+const SMALL_BODY_BYTES = 16 * 1024;
+
+function isSmallBody(headers: ResponseHeaders): boolean {
+  const length = headers['content-length'];
+  const text = Array.isArray(length) ? length[0] : length;
+  if (text === undefined || text.length > 9) return false;
+  const bytes = Number(text);
+  return Number.isInteger(bytes) && bytes >= 0 && bytes <= SMALL_BODY_BYTES;
+}

@@ -1,0 +1,154 @@
+// Turning one HTTP answer or network failure into a verdict, a reason and a failure class.
+import { PRIVATE_ADDRESS_CODE } from './address-guard.js';
+import type { FailureClass, Verdict } from './types.js';
+
+/** A verdict with its evidence, before redirects and attempts are added. */
+export interface Judgement {
+  verdict: Verdict;
+  reason?: string;
+  failureClass?: FailureClass;
+}
+
+/** Response headers as undici gives them. */
+export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+/** Text markers of bot walls, searched case-insensitively in the first bytes of a body. */
+const CHALLENGE_MARKERS: Array<[marker: string, label: string]> = [
+  ['cf-chl', 'Cloudflare challenge'],
+  ['challenge-platform', 'Cloudflare challenge'],
+  ['just a moment...', 'Cloudflare challenge'],
+  ['attention required! | cloudflare', 'Cloudflare challenge'],
+  ['captcha-delivery.com', 'DataDome challenge'],
+  ['datadome', 'DataDome challenge'],
+  ['px-captcha', 'PerimeterX challenge'],
+  ['_pxappid', 'PerimeterX challenge'],
+  ['perimeterx', 'PerimeterX challenge'],
+  ['errors.edgesuite.net', 'Akamai bot protection'],
+];
+
+/** True when the body prefix is worth reading for this answer (a possible bot wall). */
+export function mayBeChallenge(status: number): boolean {
+  return status === 403 || status === 503 || status === 429 || status === 401;
+}
+
+/**
+ * Judges a final (non-redirect) HTTP answer. `bodyPrefix` is the first bytes of a GET body when
+ * they were read, `accepted` extra statuses counted as ok.
+ */
+export function judgeResponse(status: number, headers: ResponseHeaders, bodyPrefix: string | undefined, accepted: readonly number[]): Judgement {
+  if ((status >= 200 && status < 300) || accepted.includes(status)) return { verdict: 'ok' };
+  // LinkedIn answers 999 to anything that looks automated: not evidence either way.
+  if (status === 999) return { verdict: 'unverifiable', reason: 'status 999 (bot wall)', failureClass: 'http' };
+  const challenge = findChallenge(status, headers, bodyPrefix);
+  if (challenge) return { verdict: 'unverifiable', reason: challenge, failureClass: 'http' };
+  if (status === 429) return { verdict: 'unverifiable', reason: 'rate limited (429)', failureClass: 'http' };
+  if (status >= 400 && status < 500) return { verdict: 'dead', reason: `HTTP ${status}`, failureClass: 'http' };
+  return { verdict: 'error', reason: `HTTP ${status}`, failureClass: 'http' };
+}
+
+function findChallenge(status: number, headers: ResponseHeaders, bodyPrefix: string | undefined): string | undefined {
+  if (headerText(headers['cf-mitigated']).toLowerCase() === 'challenge') return 'cf-mitigated: challenge';
+  if (!mayBeChallenge(status)) return undefined;
+  if (headers['x-datadome'] !== undefined || headers['x-dd-b'] !== undefined) return 'DataDome challenge';
+  const server = headerText(headers.server).toLowerCase();
+  const body = (bodyPrefix ?? '').toLowerCase();
+  if (server === 'akamaighost' && (status === 403 || body.includes('access denied'))) return 'Akamai bot protection';
+  for (const [marker, label] of CHALLENGE_MARKERS) {
+    // Cloudflare markers only count from a Cloudflare server, so an ordinary 403 page that happens
+    // to mention "just a moment..." stays dead.
+    if (label.startsWith('Cloudflare') && server !== 'cloudflare') continue;
+    if (body.includes(marker)) return label;
+  }
+  return undefined;
+}
+
+function headerText(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value)?.trim() ?? '';
+}
+
+/** How a network failure is judged and whether it may be retried. */
+export interface FailureJudgement extends Judgement {
+  retryable: boolean;
+  /** Timeouts are retried at most once. */
+  isTimeout: boolean;
+  /** Could a GET succeed where a HEAD failed like this? (Not for DNS, refused connections, TLS.) */
+  isGetWorthTrying: boolean;
+}
+
+const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);
+const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENETDOWN', 'EHOSTDOWN']);
+const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'UND_ERR_CLOSED']);
+const TLS_REASONS: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS: self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'TLS: self-signed certificate',
+  CERT_HAS_EXPIRED: 'TLS: certificate expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS: certificate does not match the host name',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS: unable to verify the certificate',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'TLS: unknown certificate issuer',
+};
+
+/**
+ * Judges a failed request. `timedOut` is true when our own per-attempt deadline fired. Reasons of
+ * connect-level failures start with the error code (`ENOTFOUND`, `ECONNREFUSED`…) or
+ * `connect timeout`, a stable prefix callers may match to detect a network that is down.
+ */
+export function judgeFailure(error: unknown, timedOut: boolean, timeoutMs: number): FailureJudgement {
+  const base = { retryable: false, isTimeout: false, isGetWorthTrying: false };
+  if (timedOut) {
+    return { ...base, verdict: 'timeout', reason: `timed out after ${timeoutMs} ms`, failureClass: 'timeout', retryable: true, isTimeout: true };
+  }
+  const { code, message, address } = describeError(error);
+  if (code === PRIVATE_ADDRESS_CODE) {
+    return { ...base, verdict: 'error', reason: message, failureClass: 'refused-address' };
+  }
+  if (DNS_CODES.has(code)) return { ...base, verdict: 'error', reason: code, failureClass: 'dns' };
+  if (CONNECT_CODES.has(code)) {
+    return { ...base, verdict: 'error', reason: address ? `${code} ${address}` : code, failureClass: 'connect' };
+  }
+  if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
+    return { ...base, verdict: 'timeout', reason: 'connect timeout', failureClass: 'connect', retryable: true, isTimeout: true };
+  }
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+    return { ...base, verdict: 'timeout', reason: `timed out after ${timeoutMs} ms`, failureClass: 'timeout', retryable: true, isTimeout: true };
+  }
+  const tlsReason = TLS_REASONS[code];
+  if (tlsReason) return { ...base, verdict: 'error', reason: tlsReason, failureClass: 'tls' };
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code.includes('CERT')) {
+    return { ...base, verdict: 'error', reason: `TLS: ${message}`, failureClass: 'tls' };
+  }
+  if (RESET_CODES.has(code)) {
+    return { ...base, verdict: 'error', reason: 'ECONNRESET', failureClass: 'protocol', retryable: true, isGetWorthTrying: true };
+  }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') {
+    return { ...base, verdict: 'error', reason: 'response headers too large', failureClass: 'protocol' };
+  }
+  if (code.startsWith('HPE_') || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
+    return { ...base, verdict: 'error', reason: `malformed response (${code})`, failureClass: 'protocol', isGetWorthTrying: true };
+  }
+  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
+    return { ...base, verdict: 'error', reason: 'aborted', failureClass: 'protocol' };
+  }
+  return { ...base, verdict: 'error', reason: code ? `${code}: ${message}` : message, failureClass: 'protocol', isGetWorthTrying: true };
+}
+
+/** Finds the most specific error code along the `cause` chain (undici wraps socket errors). */
+function describeError(error: unknown): { code: string; message: string; address?: string } {
+  let current: unknown = error;
+  let first: { code: string; message: string; address?: string } | undefined;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    const withCode = current as Error & { code?: unknown; address?: unknown; port?: unknown };
+    const code = typeof withCode.code === 'string' ? withCode.code : '';
+    const address = typeof withCode.address === 'string' ? `${withCode.address}${typeof withCode.port === 'number' ? `:${withCode.port}` : ''}` : undefined;
+    const described = { code, message: oneLine(withCode.message), ...(address ? { address } : {}) };
+    first ??= described;
+    // Prefer a system or TLS code over undici's generic wrapper codes.
+    if (code && !code.startsWith('UND_ERR_SOCKET')) return described;
+    current = withCode.cause;
+  }
+  return first ?? { code: '', message: oneLine(String(error)) };
+}
+
+function oneLine(text: string): string {
+  const line = text.split('\n', 1)[0] ?? '';
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}

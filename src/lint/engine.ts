@@ -1,0 +1,85 @@
+// Lints a set of files (in-process or on worker threads), then runs the run-wide rules over their summaries.
+import { availableParallelism } from 'node:os';
+import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { ReportDescriptor } from '../rules/define-rule.js';
+import { filterDiagnostics } from './directives.js';
+import { runPool } from './pool.js';
+import { processFile, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
+import { toDiagnostic } from './run.js';
+import { loadSetup, type LintSetup, type SetupSpec } from './setup.js';
+
+/** Below this much Markdown in total, starting workers costs more than it saves. */
+export const PARALLEL_MIN_TOTAL_BYTES = 512 * 1024;
+
+/** What to lint and how. */
+export interface LintFilesOptions extends ProcessOptions {
+  tasks: Array<FileTask & { sizeBytes?: number }>;
+  /** How to build the setup; workers rebuild it from this. */
+  setup: SetupSpec;
+  /** An already built setup for this thread (saves building it twice); built from `setup` when absent. */
+  localSetup?: LintSetup;
+  /** Worker threads to use: `auto` decides from file count, sizes and cores; 0 or 1 lints in-process. */
+  workers?: number | 'auto';
+}
+
+/** How many workers `auto` picks for these tasks (0: lint in-process). */
+export function chooseWorkerCount(tasks: Array<{ sizeBytes?: number }>, cores = availableParallelism()): number {
+  if (tasks.length < 2 || cores < 2) return 0;
+  const totalBytes = tasks.reduce((sum, task) => sum + (task.sizeBytes ?? 0), 0);
+  if (totalBytes < PARALLEL_MIN_TOTAL_BYTES) return 0;
+  return Math.min(tasks.length, cores);
+}
+
+/** Lints (or fixes) every file, then applies run-wide rules; each outcome's diagnostics come back sorted. */
+export async function lintFiles(options: LintFilesOptions): Promise<FileOutcome[]> {
+  const setup = options.localSetup ?? (await loadSetup(options.setup));
+  const workers = options.workers === undefined || options.workers === 'auto' ? chooseWorkerCount(options.tasks) : options.workers;
+  const processOptions: ProcessOptions = { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes, fix: options.fix };
+  const tasks = options.tasks.map(({ file, absolutePath }) => ({ file, absolutePath }));
+  let outcomes: FileOutcome[];
+  if (workers > 1 && tasks.length > 1) {
+    outcomes = await runPool({ tasks, setup: options.setup, options: processOptions, size: workers });
+  } else {
+    outcomes = [];
+    for (const task of tasks) outcomes.push(await processFile(task, setup, processOptions));
+  }
+  runRunWideRules(outcomes, setup);
+  for (const outcome of outcomes) outcome.diagnostics.sort(compareDiagnostics);
+  return outcomes;
+}
+
+/** Runs every active rule that has `checkRun` over the summaries of the files that were linted. */
+export function runRunWideRules(outcomes: FileOutcome[], setup: LintSetup): void {
+  const byFile = new Map(outcomes.map((outcome) => [outcome.file, outcome]));
+  for (const active of setup.rules) {
+    const checkRun = active.rule.checkRun;
+    if (!checkRun) continue;
+    const files = outcomes.filter((o) => o.failure === undefined && active.rule.id in o.summaries).map((o) => ({ file: o.file, summary: o.summaries[active.rule.id] }));
+    const found: Diagnostic[] = [];
+    try {
+      checkRun.call(active.rule, {
+        files,
+        style: setup.style,
+        options: active.options,
+        report: (file: string, descriptor: ReportDescriptor) => found.push(toDiagnostic(active, file, descriptor)),
+      });
+    } catch (error) {
+      const first = outcomes[0];
+      if (first) {
+        found.push({
+          ruleId: active.rule.id,
+          severity: 'error',
+          message: `Rule \`${active.rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}`,
+          messageId: 'rule-crashed',
+          file: first.file,
+          start: { line: 1, column: 1, offset: 0 },
+        });
+      }
+    }
+    for (const diagnostic of found) {
+      const outcome = byFile.get(diagnostic.file);
+      if (!outcome) continue;
+      outcome.diagnostics.push(...filterDiagnostics(outcome.directives, [diagnostic]));
+    }
+  }
+}

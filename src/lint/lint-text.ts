@@ -1,0 +1,30 @@
+// Lints one document's text: list model, rules, disable comments. Pure: no file system.
+import { buildListModel } from '../markdown/list-model.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { LinkRef } from '../markdown/types.js';
+import { checkDirectiveIds, filterDiagnostics, parseDirectives, type DirectiveSet } from './directives.js';
+import { lintDocument } from './run.js';
+import type { LintSetup } from './setup.js';
+
+/** What linting one text produced, as plain data. */
+export interface TextLint {
+  diagnostics: Diagnostic[];
+  /** rule id → summary, for run-wide rules. */
+  summaries: Record<string, unknown>;
+  /** Every link in the document, for the link checker. */
+  links: LinkRef[];
+  directives: DirectiveSet;
+  eol: '\n' | '\r\n';
+}
+
+/**
+ * Builds the model of `text` (BOM already removed) and runs the setup's rules, dropping what disable
+ * comments switch off and warning about unknown ids in them. Throws what the model throws (too deep…).
+ */
+export function lintText(file: string, text: string, setup: LintSetup): TextLint {
+  const doc = buildListModel(file, text, setup.style);
+  const { diagnostics, summaries } = lintDocument(doc, setup.rules, setup.style);
+  const directives = parseDirectives(doc.text, doc.tree, doc.lineStarts);
+  const kept = filterDiagnostics(directives, [...diagnostics, ...checkDirectiveIds(file, directives, setup.isKnownRuleId)]);
+  return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol };
+}

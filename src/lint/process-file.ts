@@ -1,0 +1,89 @@
+// One file, start to end: read, lint (or fix and write), and turn anything that goes wrong into that file's failure.
+import type { Diagnostic } from '../diagnostics.js';
+import { isLintListsError } from '../errors.js';
+import type { LinkRef } from '../markdown/types.js';
+import type { DirectiveSet } from './directives.js';
+import { fixText } from './fix.js';
+import { lintText } from './lint-text.js';
+import { readListFile } from './read-file.js';
+import type { LintSetup } from './setup.js';
+import { writeFileAtomic } from './write-file.js';
+
+/** One file to process (plain data: it is posted to worker threads). */
+export interface FileTask {
+  file: string;
+  absolutePath: string;
+}
+
+/** How files are processed. */
+export interface ProcessOptions {
+  cwd: string;
+  maxFileSizeBytes?: number;
+  /** `write` fixes files in place, `dry-run` only computes the fixed text. */
+  fix?: 'off' | 'write' | 'dry-run';
+}
+
+/** What processing one file produced (plain data: it comes back from worker threads). */
+export interface FileOutcome {
+  file: string;
+  absolutePath: string;
+  diagnostics: Diagnostic[];
+  summaries: Record<string, unknown>;
+  links: LinkRef[];
+  directives: DirectiveSet;
+  /** Set when the file could not be linted at all; also present as a diagnostic. */
+  failure?: string;
+  hasBom?: boolean;
+  /** With fixing on: the text as read and as fixed (BOM removed), and whether the file was written. */
+  fix?: { original: string; fixed: string; passes: number; applied: number; isWritten: boolean };
+}
+
+/** A diagnostic at 1:1 for a whole-file problem. */
+export function fileDiagnostic(file: string, ruleId: string, message: string): Diagnostic {
+  return { ruleId, severity: 'error', message, file, start: { line: 1, column: 1, offset: 0 } };
+}
+
+/** Reads, lints and optionally fixes one file; never throws. */
+export async function processFile(task: FileTask, setup: LintSetup, options: ProcessOptions): Promise<FileOutcome> {
+  const base = { file: task.file, absolutePath: task.absolutePath, summaries: {}, links: [], directives: { directives: [] } };
+  const read = await readListFile(task.file, task.absolutePath, { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes });
+  if (!read.ok) return { ...base, diagnostics: [fileDiagnostic(task.file, 'file-unreadable', read.message)], failure: read.message };
+  try {
+    const mode = options.fix ?? 'off';
+    if (mode === 'off') {
+      const lint = lintText(task.file, read.text, setup);
+      return { ...base, diagnostics: lint.diagnostics, summaries: lint.summaries, links: lint.links, directives: lint.directives, hasBom: read.hasBom };
+    }
+    const fixed = fixText(task.file, read.text, setup);
+    const outcome: FileOutcome = {
+      ...base,
+      diagnostics: fixed.lint.diagnostics,
+      summaries: fixed.lint.summaries,
+      links: fixed.lint.links,
+      directives: fixed.lint.directives,
+      hasBom: read.hasBom,
+      fix: { original: read.text, fixed: fixed.text, passes: fixed.passes, applied: fixed.applied, isWritten: false },
+    };
+    if (mode === 'write' && fixed.text !== read.text) {
+      try {
+        await writeFileAtomic(task.file, task.absolutePath, (read.hasBom ? '\uFEFF' : '') + fixed.text);
+        outcome.fix!.isWritten = true;
+      } catch (error) {
+        outcome.diagnostics = [...outcome.diagnostics, fileDiagnostic(task.file, 'file-unwritable', errorMessage(error))];
+      }
+    }
+    return outcome;
+  } catch (error) {
+    // Bad input the model refuses (nesting too deep…) carries a user-ready message; anything else is a bug, named as such.
+    const message = isLintListsError(error) ? prefixed(task.file, error.message) : `${task.file}: internal error while linting: ${errorMessage(error)}`;
+    return { ...base, diagnostics: [fileDiagnostic(task.file, 'file-unparsable', message)], failure: message };
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function prefixed(file: string, message: string): string {
+  return message.startsWith(file) ? message : `${file}: ${message}`;
+}

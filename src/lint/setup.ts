@@ -1,0 +1,44 @@
+// What linting one file needs (style, active rules, known rule ids), and how a worker thread rebuilds it.
+import type { Style } from '../config/style-schema.js';
+import type { ActiveRule } from './run.js';
+
+/** The resolved pieces every file is linted with. */
+export interface LintSetup {
+  style: Style;
+  rules: ActiveRule[];
+  /** For disable comments: true for ids a comment may name (every registered rule, link checks, engine ids). */
+  isKnownRuleId(id: string): boolean;
+}
+
+/**
+ * How to build a LintSetup anywhere, including in a worker thread: a module URL exporting
+ * `createSetup(data): Promise<LintSetup>` and the plain (structured-cloneable) data it takes.
+ */
+export interface SetupSpec {
+  module: string;
+  data: unknown;
+}
+
+/** The ids of the engine's own diagnostics (not rules, but disable comments may name them). */
+export const ENGINE_RULE_IDS: readonly string[] = ['file-unparsable', 'file-unreadable', 'file-unwritable', 'lint-directive'];
+
+/** Loads `spec.module` and calls its `createSetup`. */
+export async function loadSetup(spec: SetupSpec): Promise<LintSetup> {
+  const loaded = (await import(spec.module)) as { createSetup?: (data: unknown) => Promise<LintSetup> | LintSetup };
+  if (typeof loaded.createSetup !== 'function') throw new Error(`setup module ${spec.module} does not export createSetup`);
+  return loaded.createSetup(spec.data);
+}
+
+/**
+ * URL of a module next to `base` (an `import.meta.url`): `.ts` when running from sources (tests,
+ * tsx, worker threads started with tsx), `.js` once built.
+ */
+export function siblingModule(base: string, relativeJs: string): string {
+  const url = new URL(relativeJs, base).href;
+  return base.endsWith('.ts') ? url.replace(/\.js$/, '.ts') : url;
+}
+
+/** True for ids of link checks (`link-broken`, `link-redirect`…), which disable comments may name. */
+export function isLinkRuleId(id: string): boolean {
+  return id.startsWith('link-');
+}

@@ -1,0 +1,54 @@
+// Generates realistic curated lists for the benchmarks: sections, a ToC, varied entries and a few defects.
+
+const WORDS = ['fast', 'simple', 'modern', 'typed', 'small', 'reactive', 'distributed', 'secure', 'embedded', 'visual', 'open', 'portable'];
+const NOUNS = ['parser', 'framework', 'toolkit', 'database', 'scheduler', 'renderer', 'client', 'compiler', 'editor', 'runtime', 'proxy', 'library'];
+
+/** A deterministic pseudo-random source, so every run measures the same document. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** A list of `entries` entries in sections of ~`perSection`, with a ToC, prose sections and ~2 % defects. */
+export function generateList(entries: number, options: { seed?: number; title?: string; perSection?: number } = {}): string {
+  const next = random(options.seed ?? 1);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const perSection = options.perSection ?? 50;
+  const sections = Math.max(1, Math.ceil(entries / perSection));
+  const names = Array.from({ length: sections }, (_, i) => {
+    const word = pick(WORDS);
+    return `${word[0]!.toUpperCase()}${word.slice(1)} ${pick(NOUNS)} tools ${i + 1}`;
+  });
+  const slug = (name: string) => name.toLowerCase().replace(/ /g, '-');
+  const lines: string[] = [`# ${options.title ?? 'Awesome Benchmark'}`, '', '> A curated list of benchmark entries.', '', '## Contents', ''];
+  for (const name of names) lines.push(`- [${name}](#${slug(name)})`);
+  lines.push('- [Contributing](#contributing)', '');
+  let made = 0;
+  for (const name of names) {
+    lines.push(`## ${name}`, '');
+    const count = Math.min(perSection, entries - made);
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = made + i;
+      const project = `${pick(NOUNS)}-${id}`;
+      let entry = `- [${project}](https://github.com/org${id % 997}/${project}) - A ${pick(WORDS)} ${pick(NOUNS)} for ${pick(WORDS)} ${pick(NOUNS)} work.`;
+      const defect = next();
+      if (defect < 0.005) entry = entry.replace(' - ', ' – ');
+      else if (defect < 0.01) entry = entry.replace(/\.$/, '');
+      else if (defect < 0.015) entry = entry.replace('https://', 'http://');
+      else if (defect < 0.02) entry += '  ';
+      else if (defect < 0.03) entry += ` ![stars](https://img.shields.io/github/stars/example/${project})`;
+      items.push(entry);
+    }
+    // Mostly sorted, as real lists are, with the odd entry out of place.
+    items.sort((a, b) => (a.toLowerCase() < b.toLowerCase() ? -1 : 1));
+    if (items.length > 3 && next() < 0.2) [items[0], items[2]] = [items[2]!, items[0]!];
+    lines.push(...items, '');
+    made += count;
+  }
+  lines.push('## Contributing', '', 'Contributions welcome! Read the [contribution guidelines](contributing.md) first.', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,93 @@
+// Runs the reusable action's entry point locally, as the runner would: INPUT_* variables, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, and a fixture list with real problems.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { captureIo } from '../../src/cli/io.js';
+import { cliArguments, runAction } from '../../src/github/action.js';
+import { readActionInputs } from '../../src/github/action-inputs.js';
+import { tempFolder } from '../lint/fixtures/temp.js';
+
+const LIST = `# Awesome Fixtures
+
+## Contents
+
+- [Tools](#tools)
+- [Guides](#guides)
+
+## Tools
+
+- [Alpha](https://alpha.example.com/) - Does alpha things.
+- [Beta](https://beta.example.com/) – Uses an en dash.
+- [Gamma](https://gamma.example.com/) - Missing its full stop
+
+## Guides
+
+- [Delta](https://delta.example.com/) - Explains delta.
+`;
+
+function setUp(inputs: Record<string, string>) {
+  const cwd = tempFolder();
+  mkdirSync(path.join(cwd, 'lists'));
+  writeFileSync(path.join(cwd, 'lists/awesome.md'), LIST);
+  writeFileSync(path.join(cwd, 'lint-lists.config.json'), JSON.stringify({ extends: 'awesome' }));
+  const runnerTemp = path.join(cwd, 'runner-temp');
+  mkdirSync(runnerTemp);
+  const env: Record<string, string> = {
+    GITHUB_OUTPUT: path.join(runnerTemp, 'output'),
+    GITHUB_STEP_SUMMARY: path.join(runnerTemp, 'summary.md'),
+    RUNNER_TEMP: runnerTemp,
+  };
+  writeFileSync(env.GITHUB_OUTPUT!, '');
+  writeFileSync(env.GITHUB_STEP_SUMMARY!, '');
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
+  return { cwd, env, io: captureIo({ cwd, env }) };
+}
+
+describe('action entry point', () => {
+  it('annotates the lines at fault, writes the job summary, the report and the outputs, and fails on errors', async () => {
+    const { env, io } = setUp({ paths: 'lists', 'fail-level': 'error', 'report-format': 'sarif' });
+
+    const code = await runAction(io);
+
+    const stdout = io.out.join('');
+    expect(stdout).toMatch(/^::error file=lists\/awesome\.md,line=11,col=\d+,.*title=entry-separator::/m);
+    expect(stdout).toMatch(/^::warning file=lists\/awesome\.md,line=12,.*title=entry-description-end::/m);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+    expect(readFileSync(env.GITHUB_STEP_SUMMARY!, 'utf8')).toContain('lists/awesome.md');
+    const outputs = Object.fromEntries(readFileSync(env.GITHUB_OUTPUT!, 'utf8').trim().split('\n').map((line) => line.split('=') as [string, string]));
+    expect(outputs.errors).toBe("1");
+    expect(outputs.warnings).toBe("1");
+    expect(outputs['broken-links']).toBe('0');
+    expect(outputs['report-path']).toBe(path.join(env.RUNNER_TEMP!, 'lint-lists-report.sarif'));
+    const sarif = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as { version: string; runs: Array<{ results: unknown[] }> };
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0]!.results.length).toBe(Number(outputs.errors) + Number(outputs.warnings));
+    expect(code).toBe(1);
+  });
+
+  it('passes with fail-level none and reports through the outputs only', async () => {
+    const { io } = setUp({ paths: 'lists', 'fail-level': 'none' });
+    expect(await runAction(io)).toBe(0);
+  });
+
+  it('rejects a bad input with an annotation and exit 2', async () => {
+    const { io } = setUp({ 'fail-level': 'sometimes' });
+    expect(await runAction(io)).toBe(2);
+    expect(io.out.join('')).toContain('::error title=lint-lists::input fail-level: got "sometimes", expected "error", "warning", "none"');
+  });
+
+  it('builds CLI arguments, never a shell string, and keeps dash-leading paths as paths', () => {
+    const inputs = readActionInputs({
+      INPUT_PATHS: 'lists\n-weird.md',
+      INPUT_LINKS: 'true',
+      'INPUT_CHANGED-ONLY': 'true',
+      'INPUT_BASE-REF': 'abc123',
+      INPUT_CONFIG: 'cfg.json',
+    });
+    expect(cliArguments(inputs, '/tmp/r.json')).toEqual([
+      '--format', 'json', '--output', '/tmp/r.json', '--config', 'cfg.json', '--links', '--changed-since', 'abc123', '--', 'lists', '-weird.md',
+    ]);
+    expect(() => readActionInputs({ 'INPUT_CHANGED-ONLY': 'true' })).toThrow('changed-only: needs base-ref');
+  });
+});

@@ -1,0 +1,86 @@
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { describe, expect, it } from 'vitest';
+import type { Diagnostic } from '../../src/diagnostics.js';
+import { checkDirectiveIds, computeLineStarts, filterDiagnostics, parseDirectives, positionAt } from '../../src/lint/directives.js';
+
+function directivesOf(text: string) {
+  const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
+  return parseDirectives(text, tree, computeLineStarts(text));
+}
+
+/** One diagnostic of `ruleId` at the start of each given 1-based line. */
+function at(text: string, ruleId: string, ...lines: number[]): Diagnostic[] {
+  const starts = computeLineStarts(text);
+  return lines.map((line) => ({ ruleId, severity: 'error', message: 'x', file: 'a.md', start: positionAt(starts, starts[line - 1]!) }));
+}
+
+const linesOf = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.ruleId}@${d.start.line}`);
+
+describe('disable comments', () => {
+  it('disable-line and disable-next-line, with and without rule ids', () => {
+    const text = ['- a <!-- lint-lists-disable-line rule-a -->', '<!-- lint-lists-disable-next-line -->', '- b', '- c'].join('\n');
+    const set = directivesOf(text);
+    const found = [...at(text, 'rule-a', 1, 3, 4), ...at(text, 'rule-b', 1, 3, 4)];
+    expect(linesOf(filterDiagnostics(set, found))).toEqual(['rule-a@4', 'rule-b@1', 'rule-b@4']);
+  });
+
+  it('regions: disable … enable, for all rules or named ones; enable one rule inside a disable-all', () => {
+    const text = [
+      '- 1',
+      '<!-- lint-lists-disable -->',
+      '- 3',
+      '<!-- lint-lists-enable rule-b -->',
+      '- 5',
+      '<!-- lint-lists-enable -->',
+      '- 7',
+      '<!-- lint-lists-disable rule-a, rule-b -->',
+      '- 9',
+    ].join('\n');
+    const set = directivesOf(text);
+    const found = [...at(text, 'rule-a', 1, 3, 5, 7, 9), ...at(text, 'rule-b', 1, 3, 5, 7, 9), ...at(text, 'rule-c', 9)];
+    expect(linesOf(filterDiagnostics(set, found))).toEqual(['rule-a@1', 'rule-a@7', 'rule-b@1', 'rule-b@5', 'rule-b@7', 'rule-c@9']);
+  });
+
+  it('disable-file switches a rule off everywhere, even above the comment; a reason after -- is not an id', () => {
+    const text = ['- 1', '', '<!-- lint-lists-disable-file rule-a -- the list predates this rule -->'].join('\n');
+    const set = directivesOf(text);
+    expect(set.directives[0]!.ruleIds).toEqual(['rule-a']);
+    expect(linesOf(filterDiagnostics(set, [...at(text, 'rule-a', 1), ...at(text, 'rule-b', 1)]))).toEqual(['rule-b@1']);
+  });
+
+  it('ignores comments inside code blocks and other comments', () => {
+    const text = ['```', '<!-- lint-lists-disable-file -->', '```', '<!-- just a note -->', '`<!-- lint-lists-disable-file -->`'].join('\n');
+    expect(directivesOf(text).directives).toEqual([]);
+  });
+
+  it('warns about unknown rule ids, once per id', () => {
+    const text = '<!-- lint-lists-disable-next-line rule-a, rule-typo -->\n- x\n';
+    const set = directivesOf(text);
+    const warnings = checkDirectiveIds('a.md', set, (id) => id === 'rule-a');
+    expect(warnings).toMatchObject([{ ruleId: 'lint-directive', severity: 'warning', messageId: 'unknown-rule', start: { line: 1, column: 1 }, actual: 'rule-typo' }]);
+    expect(warnings[0]!.message).toBe('Unknown rule `rule-typo` in `lint-lists-disable-next-line` comment');
+  });
+
+  it('filters many diagnostics against many comments quickly', () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 2_000; i++) lines.push(`<!-- lint-lists-disable-next-line r${i} -->`, `text ${i}`, '');
+    const text = lines.join('\n');
+    const set = directivesOf(text);
+    expect(set.directives.length).toBe(2_000);
+    // 50 diagnostics per text line, each rule id named by one comment only.
+    const starts = computeLineStarts(text);
+    const found: Diagnostic[] = Array.from({ length: 100_000 }, (_, i) => ({
+      ruleId: `r${i % 2_000}`,
+      severity: 'error',
+      message: 'x',
+      file: 'a.md',
+      start: positionAt(starts, starts[3 * (i % 2_000) + 1]!),
+    }));
+    const started = Date.now();
+    expect(filterDiagnostics(set, found).length).toBe(0);
+    expect(filterDiagnostics(set, at(text, 'r1', 2)).length).toBe(1);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});

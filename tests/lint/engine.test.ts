@@ -1,0 +1,65 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { chooseWorkerCount, lintFiles } from '../../src/lint/engine.js';
+import { expandInputs } from '../../src/lint/files.js';
+import { FAKE_SETUP_MODULE } from './fixtures/fake-setup.js';
+import { tempFolder } from './fixtures/temp.js';
+
+async function lintFolder(cwd: string, workers: number) {
+  const { files } = await expandInputs(['.'], { cwd });
+  return lintFiles({ tasks: files, setup: { module: FAKE_SETUP_MODULE, data: {} }, cwd, workers });
+}
+
+const summary = (outcomes: Awaited<ReturnType<typeof lintFolder>>) =>
+  outcomes.map((o) => ({ file: o.file, failure: o.failure, problems: o.diagnostics.map((d) => `${d.start.line}:${d.start.column} ${d.severity} ${d.ruleId}`) }));
+
+function writeLists(cwd: string): void {
+  writeFileSync(path.join(cwd, 'a.md'), '# Same\n\n- TODO\ta\n');
+  writeFileSync(path.join(cwd, 'b.md'), '# Same\n\n<!-- lint-lists-disable-next-line fake-tab, fake-typo -->\n- x\ty TODO\n');
+  writeFileSync(path.join(cwd, 'c.md'), Buffer.from([0x23, 0xff]));
+  writeFileSync(path.join(cwd, 'd.md'), '# Other\n');
+}
+
+describe('lintFiles', () => {
+  it('lints every file, applies disable comments and run-wide rules, and isolates failing files', async () => {
+    const cwd = tempFolder();
+    writeLists(cwd);
+    const outcomes = await lintFolder(cwd, 0);
+    expect(summary(outcomes)).toEqual([
+      { file: 'a.md', failure: undefined, problems: ['1:1 error fake-same-title', '3:3 warning fake-todo', '3:7 error fake-tab'] },
+      { file: 'b.md', failure: undefined, problems: ['1:1 error fake-same-title', '3:1 warning lint-directive', '4:7 warning fake-todo'] },
+      { file: 'c.md', failure: 'c.md: not valid UTF-8 (byte 0xff at line 1); save it as UTF-8', problems: ['1:1 error file-unreadable'] },
+      { file: 'd.md', failure: undefined, problems: [] },
+    ]);
+    expect(outcomes[0]!.links).toEqual([]);
+  });
+
+  it('gives the same results on worker threads', async () => {
+    const cwd = tempFolder();
+    writeLists(cwd);
+    const inProcess = await lintFolder(cwd, 0);
+    const onWorkers = await lintFolder(cwd, 2);
+    expect(onWorkers).toEqual(inProcess);
+  });
+
+  it('turns a list nested 10,000 deep into that file\'s failure, and lints a 1 MB line', async () => {
+    const cwd = tempFolder();
+    // `- - - x` nests a list in a list on one line: 10,000 levels in 20 kB.
+    writeFileSync(path.join(cwd, 'deep.md'), `${'- '.repeat(10_000)}x\n`);
+    writeFileSync(path.join(cwd, 'long.md'), `# Long\n\n- [a](https://example.com) - ${'word '.repeat(200_000)}\t\n`);
+    const outcomes = await lintFolder(cwd, 0);
+    expect(outcomes[0]!.failure).toMatch(/^deep\.md:/);
+    expect(outcomes[0]!.diagnostics.map((d) => d.ruleId)).toEqual(['file-unparsable']);
+    expect(outcomes[1]!.failure).toBeUndefined();
+    expect(outcomes[1]!.diagnostics.map((d) => d.ruleId)).toEqual(['fake-tab']);
+  });
+
+  it('picks workers only for several files of some size on several cores', () => {
+    expect(chooseWorkerCount([{ sizeBytes: 10_000_000 }], 8)).toBe(0);
+    expect(chooseWorkerCount([{ sizeBytes: 1000 }, { sizeBytes: 1000 }], 8)).toBe(0);
+    expect(chooseWorkerCount([{ sizeBytes: 400_000 }, { sizeBytes: 400_000 }], 1)).toBe(0);
+    expect(chooseWorkerCount([{ sizeBytes: 400_000 }, { sizeBytes: 400_000 }, { sizeBytes: 1 }], 8)).toBe(3);
+    expect(chooseWorkerCount([{ sizeBytes: 400_000 }, { sizeBytes: 400_000 }, { sizeBytes: 1 }], 2)).toBe(2);
+  });
+});
