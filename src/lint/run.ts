@@ -24,7 +24,7 @@ export function toDiagnostic(active: ActiveRule, file: string, descriptor: Repor
   if (template === undefined) throw new Error(`rule ${active.rule.id} reported unknown messageId ${descriptor.messageId}`);
   const diagnostic: Diagnostic = {
     ruleId: active.rule.id,
-    severity: active.severity,
+    severity: descriptor.severity ?? active.severity,
     message: formatMessage(template, descriptor.data),
     messageId: descriptor.messageId,
     file,

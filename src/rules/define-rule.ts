@@ -34,6 +34,11 @@ export interface ReportDescriptor {
   actual?: string;
   expected?: string[];
   url?: string;
+  /**
+   * Lowers this one report to a warning (e.g. a near-duplicate beside exact duplicates). It can only soften the
+   * configured severity, never raise it, so `"warn"` in config still means no errors from the rule.
+   */
+  severity?: 'warning';
 }
 
 /** What a rule sees while checking one file. */

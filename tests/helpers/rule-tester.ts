@@ -2,7 +2,7 @@
 import { expect, it, describe } from 'vitest';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { buildListModel } from '../../src/markdown/list-model.js';
-import { lintDocument, type ActiveRule } from '../../src/lint/run.js';
+import { lintDocument, toDiagnostic, type ActiveRule } from '../../src/lint/run.js';
 import { applyEdits } from '../../src/lint/apply-edits.js';
 import type { AnyRule, InvalidExample, ValidExample } from '../../src/rules/define-rule.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
@@ -18,8 +18,7 @@ export function lintWith(rule: AnyRule, markdown: string, style: Record<string, 
       files: [{ file: 'test.md', summary: summaries[rule.id] }],
       style: resolvedStyle,
       options: active.options,
-      report: (file, d) =>
-        diagnostics.push({ ruleId: rule.id, severity: 'error', message: d.messageId, messageId: d.messageId, file, start: d.at.start, end: d.at.end, fix: d.fix }),
+      report: (file, descriptor) => diagnostics.push(toDiagnostic(active, file, descriptor)),
     });
   }
   return diagnostics.sort((a, b) => a.start.offset - b.start.offset);

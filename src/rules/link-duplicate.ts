@@ -1,0 +1,163 @@
+// Rule link-duplicate: the same resource listed twice, in one file or across every file of a run.
+import { z } from 'zod';
+import type { Range } from '../diagnostics.js';
+import type { ListDocument } from '../markdown/types.js';
+import { defineRule } from './define-rule.js';
+import { hasSectionFragment, nearDuplicateKey, normalizeUrlForDuplicates, splitUrl } from './utils/url.js';
+
+const options = z
+  .object({
+    near: z
+      .boolean()
+      .default(true)
+      .describe('Also report near-duplicates: a GitHub repository via its README, `/tree/<branch>` or `.git` URL, or a page and one of its sections.'),
+    acrossFiles: z.boolean().default(true).describe('Also report a resource already listed in another file of the run.'),
+  })
+  .strict();
+
+/** One counted link: an entry's main link or one of its group's links. */
+export interface DuplicateOccurrence {
+  /** The URL as written. */
+  url: string;
+  /** Duplicate key with the fragment kept: equal keys are exact duplicates. */
+  exact: string;
+  /** Coarser key: equal keys (with unequal `exact`) are near-duplicates. */
+  near: string;
+  /** True when the URL points at a section of its page (`#install`); two different sections are not duplicates. */
+  isSection: boolean;
+  at: Range;
+}
+
+/** What a file contributes to the run-wide check: its first occurrence of each resource. */
+export type DuplicateSummary = DuplicateOccurrence[];
+
+interface Indexed<T> {
+  occurrence: DuplicateOccurrence;
+  origin: T;
+}
+
+/** First occurrences by key; `find` says whether a new occurrence repeats one, exactly or nearly. */
+class DuplicateIndex<T> {
+  private readonly exact = new Map<string, Indexed<T>>();
+  private readonly nearAny = new Map<string, Indexed<T>>();
+  private readonly nearPage = new Map<string, Indexed<T>>();
+
+  find(occurrence: DuplicateOccurrence, isNearOn: boolean): { kind: 'duplicate' | 'near'; first: Indexed<T> } | undefined {
+    const exact = this.exact.get(occurrence.exact);
+    if (exact) return { kind: 'duplicate', first: exact };
+    if (!isNearOn) return undefined;
+    // A section link repeats only the bare page; two different sections of one page are two resources.
+    const near = occurrence.isSection ? this.nearPage.get(occurrence.near) : this.nearAny.get(occurrence.near);
+    return near ? { kind: 'near', first: near } : undefined;
+  }
+
+  add(occurrence: DuplicateOccurrence, origin: T): void {
+    const item = { occurrence, origin };
+    if (!this.exact.has(occurrence.exact)) this.exact.set(occurrence.exact, item);
+    if (!this.nearAny.has(occurrence.near)) this.nearAny.set(occurrence.near, item);
+    if (!occurrence.isSection && !this.nearPage.has(occurrence.near)) this.nearPage.set(occurrence.near, item);
+  }
+}
+
+/** The counted links of `doc`, in document order: entries' main links and group links, never badges or anchors. */
+function collectOccurrences(doc: ListDocument): DuplicateOccurrence[] {
+  const found: DuplicateOccurrence[] = [];
+  for (const entry of doc.entries) {
+    const links = entry.group && entry.group.length > 0 ? entry.group : entry.link ? [entry.link] : [];
+    for (const link of links) {
+      if (link.isImage || link.isBadge) continue;
+      const key = normalizeUrlForDuplicates(link.url);
+      const near = nearDuplicateKey(link.url);
+      if (key === undefined || near === undefined) continue;
+      const { fragment } = splitUrl(link.url);
+      found.push({ url: link.url, exact: fragment.length > 1 ? key + fragment : key, near, isSection: hasSectionFragment(link.url), at: link.range });
+    }
+  }
+  return found;
+}
+
+/** Reports entries whose link repeats an earlier entry's, here or in an earlier file of the run. */
+export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSummary>({
+  id: 'link-duplicate',
+  description: 'Each resource is listed once, in a file and across the files of a run.',
+  rationale:
+    'Repeated entries dilute a curated list and drift apart when one copy is edited; URLs are compared after normalisation, so `http://www.x.com/` and `https://x.com` count as one.',
+  fixable: false,
+  defaultSeverity: 'error',
+  options,
+  messages: {
+    duplicate: '`{url}` is listed twice; first {where}',
+    near: '`{url}` is the same resource as `{first}`, listed {where}',
+  },
+  examples: {
+    valid: [
+      {
+        name: 'different resources, and two sections of one page',
+        markdown:
+          '- [Tool](https://example.com/tool) - A tool.\n- [Install](https://example.com/docs#install) - Installing.\n- [Usage](https://example.com/docs#usage) - Using.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'same URL after normalisation',
+        markdown: '- [Tool](https://example.com/tool) - A tool.\n- [Tool again](http://www.example.com/tool/?utm_source=x) - Same tool.\n',
+        errors: [{ messageId: 'duplicate', line: 2, column: 3 }],
+      },
+      {
+        name: 'a repository and its README',
+        markdown: '- [Lib](https://github.com/acme/lib) - A library.\n- [Lib docs](https://github.com/acme/lib/blob/main/README.md) - Its docs.\n',
+        errors: [{ messageId: 'near', line: 2, column: 3 }],
+      },
+    ],
+  },
+  check(ctx) {
+    const index = new DuplicateIndex<null>();
+    for (const occurrence of collectOccurrences(ctx.doc)) {
+      const match = index.find(occurrence, ctx.options.near);
+      index.add(occurrence, null);
+      if (!match) continue;
+      const first = match.first.occurrence;
+      ctx.report({
+        messageId: match.kind,
+        at: occurrence.at,
+        data: { url: occurrence.url, first: first.url, where: `at line ${first.at.start.line}` },
+        url: occurrence.url,
+        ...severityOf(match.kind),
+      });
+    }
+  },
+  summarize(ctx) {
+    // Only each resource's first occurrence: repeats within the file were reported by `check`.
+    const index = new DuplicateIndex<null>();
+    const firsts: DuplicateSummary = [];
+    for (const occurrence of collectOccurrences(ctx.doc)) {
+      if (!index.find(occurrence, ctx.options.near)) firsts.push(occurrence);
+      index.add(occurrence, null);
+    }
+    return firsts;
+  },
+  checkRun(ctx) {
+    if (!ctx.options.acrossFiles) return;
+    const index = new DuplicateIndex<string>();
+    for (const { file, summary } of ctx.files) {
+      for (const occurrence of summary) {
+        const match = index.find(occurrence, ctx.options.near);
+        if (!match || match.first.origin === file) continue;
+        const first = match.first.occurrence;
+        ctx.report(file, {
+          messageId: match.kind,
+          at: occurrence.at,
+          data: { url: occurrence.url, first: first.url, where: `in ${match.first.origin}:${first.at.start.line}` },
+          url: occurrence.url,
+          ...severityOf(match.kind),
+        });
+      }
+      for (const occurrence of summary) index.add(occurrence, file);
+    }
+  },
+});
+
+/** Near-duplicates may be deliberate (a project and its docs section): a warning, whatever the rule's severity. */
+function severityOf(kind: 'duplicate' | 'near'): { severity?: 'warning' } {
+  return kind === 'near' ? { severity: 'warning' } : {};
+}

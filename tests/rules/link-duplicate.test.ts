@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { styleSchema } from '../../src/config/style-schema.js';
+import { lintDocument } from '../../src/lint/run.js';
+import { buildListModel } from '../../src/markdown/list-model.js';
+import type { ReportDescriptor } from '../../src/rules/define-rule.js';
+import { linkDuplicate, type DuplicateSummary } from '../../src/rules/link-duplicate.js';
+import { lintWith, testRule } from '../helpers/rule-tester.js';
+
+testRule(linkDuplicate, {
+  valid: [
+    {
+      name: 'badges, anchors and secondary links do not count',
+      markdown:
+        '# List\n\n## Tools\n\n- [A](https://a.dev) [![CI](https://img.shields.io/badge/ci-ok-green)](https://a.dev/ci) - A, see [docs](https://b.dev).\n- [B](https://b.dev) [![CI](https://img.shields.io/badge/ci-ok-green)](https://b.dev/ci) - B.\n\n**[⬆ back to top](#list)**\n\n**[⬆ back to top](#list)**\n',
+    },
+    {
+      name: 'different files and folders of one repository',
+      markdown: '- [Lib](https://github.com/acme/lib) - Lib.\n- [Docs](https://github.com/acme/lib/tree/main/docs) - Docs.\n',
+    },
+    {
+      name: 'near-duplicates can be switched off',
+      markdown: '- [Lib](https://github.com/acme/lib) - Lib.\n- [Clone](https://github.com/acme/lib.git) - Clone.\n',
+      options: { near: false },
+    },
+  ],
+  invalid: [
+    {
+      name: 'same URL in two sections, case of owner differs',
+      markdown: '# List\n\n## A\n\n- [Lib](https://github.com/acme/lib) - Lib.\n\n## B\n\n- [Lib](https://github.com/Acme/Lib/) - Lib.\n',
+      errors: [{ messageId: 'duplicate', line: 9, column: 3 }],
+    },
+    {
+      name: 'page and one of its sections',
+      markdown: '- [Docs](https://example.com/docs) - Docs.\n- [Install](https://example.com/docs#install) - Install.\n',
+      errors: [{ messageId: 'near', line: 2, column: 3 }],
+    },
+    {
+      name: 'nested entry repeating its parent',
+      markdown: '- [Lib](https://lib.dev) - Lib.\n  - [Lib site](https://www.lib.dev/) - Again.\n',
+      errors: [{ messageId: 'duplicate', line: 2, column: 5 }],
+    },
+  ],
+});
+
+describe('link-duplicate details', () => {
+  it('names the first line in the message', () => {
+    const [found] = lintWith(linkDuplicate, '- [A](https://a.dev) - A.\n- [B](https://b.dev) - B.\n- [A2](https://a.dev/) - A.\n');
+    expect(found?.message).toBe('`https://a.dev/` is listed twice; first at line 1');
+    expect(found?.url).toBe('https://a.dev/');
+  });
+
+  it('reports across files at the later file, naming the first', () => {
+    const style = styleSchema.parse({});
+    const options = linkDuplicate.options.parse({});
+    const summarize = (file: string, markdown: string): DuplicateSummary => {
+      const doc = buildListModel(file, markdown, style);
+      const { summaries } = lintDocument(doc, [{ rule: linkDuplicate, severity: 'error', options }], style);
+      return summaries['link-duplicate'] as DuplicateSummary;
+    };
+    const files = [
+      { file: 'lists/a.md', summary: summarize('lists/a.md', '- [A](https://a.dev) - A.\n- [A again](https://a.dev) - A.\n') },
+      { file: 'lists/b.md', summary: summarize('lists/b.md', '- [B](https://b.dev) - B.\n- [A](http://www.a.dev/) - A.\n') },
+    ];
+    expect(files[0]!.summary).toHaveLength(1);
+    const reports: Array<{ file: string; descriptor: ReportDescriptor }> = [];
+    linkDuplicate.checkRun!({ files, style, options, report: (file, descriptor) => reports.push({ file, descriptor }) });
+    expect(reports.map((r) => [r.file, r.descriptor.messageId, r.descriptor.at.start.line, r.descriptor.data?.where])).toEqual([
+      ['lists/b.md', 'duplicate', 2, 'in lists/a.md:1'],
+    ]);
+    reports.length = 0;
+    linkDuplicate.checkRun!({ files, style, options: { ...options, acrossFiles: false }, report: (file, descriptor) => reports.push({ file, descriptor }) });
+    expect(reports).toEqual([]);
+  });
+
+  it('stays linear on 20,000 entries', () => {
+    const lines = Array.from({ length: 20_000 }, (_, i) => `- [Tool ${i}](https://example.com/tools/${i}) - Tool number ${i}.`);
+    const markdown = `${lines.join('\n')}\n- [Again](https://example.com/tools/7/) - Again.\n`;
+    const found = lintWith(linkDuplicate, markdown);
+    expect(found.map((d) => d.start.line)).toEqual([20_001]);
+  });
+});
+
+describe('link-duplicate severities', () => {
+  it('reports exact duplicates at the rule severity and near-duplicates as warnings', () => {
+    const found = lintWith(
+      linkDuplicate,
+      '# T\n\n- [A](https://github.com/o/r) - A.\n- [A again](https://github.com/o/r/) - A.\n- [A readme](https://github.com/o/r#readme) - A.\n',
+    );
+    expect(found.map((d) => [d.messageId, d.severity])).toEqual([
+      ['duplicate', 'error'],
+      ['near', 'warning'],
+    ]);
+  });
+});
