@@ -4,7 +4,9 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ReportDescriptor } from '../rules/define-rule.js';
 import { filterDiagnostics } from './directives.js';
 import { runPool } from './pool.js';
-import { processFile, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
+import { processRead, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
+import { readListFile } from './read-file.js';
+import { scanInlineRisk } from './risk.js';
 import { toDiagnostic } from './run.js';
 import { loadSetup, type LintSetup, type SetupSpec } from './setup.js';
 
@@ -34,17 +36,35 @@ export function chooseWorkerCount(tasks: Array<{ sizeBytes?: number }>, cores = 
 export async function lintFiles(options: LintFilesOptions): Promise<FileOutcome[]> {
   const setup = options.localSetup ?? (await loadSetup(options.setup));
   const workers = options.workers === undefined || options.workers === 'auto' ? chooseWorkerCount(options.tasks) : options.workers;
-  const processOptions: ProcessOptions = { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes, fix: options.fix };
+  const processOptions: ProcessOptions = { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes, fix: options.fix, parseBudgetMs: options.parseBudgetMs };
   const tasks = options.tasks.map(({ file, absolutePath }) => ({ file, absolutePath }));
   let outcomes: FileOutcome[];
   if (workers > 1 && tasks.length > 1) {
     outcomes = await runPool({ tasks, setup: options.setup, options: processOptions, size: workers });
   } else {
-    outcomes = [];
-    for (const task of tasks) outcomes.push(await processFile(task, setup, processOptions));
+    outcomes = await lintInProcess(tasks, setup, options.setup, processOptions);
   }
   runRunWideRules(outcomes, setup);
   for (const outcome of outcomes) outcome.diagnostics.sort(compareDiagnostics);
+  return outcomes;
+}
+
+/**
+ * Lints files on this thread, except those the risk scan flags: remark could take minutes on them, so
+ * they go to one worker thread with a deadline (see `runPool`), which reads them again.
+ */
+async function lintInProcess(tasks: FileTask[], setup: LintSetup, spec: SetupSpec, options: ProcessOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(tasks.length);
+  const risky: number[] = [];
+  for (const [index, task] of tasks.entries()) {
+    const read = await readListFile(task.file, task.absolutePath, { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes });
+    if (read.ok && scanInlineRisk(read.text).isRisky) risky.push(index);
+    else outcomes[index] = await processRead(task, read, setup, options);
+  }
+  if (risky.length > 0) {
+    const guarded = await runPool({ tasks: risky.map((index) => tasks[index]!), setup: spec, options, size: 1 });
+    for (const [k, index] of risky.entries()) outcomes[index] = guarded[k]!;
+  }
   return outcomes;
 }
 

@@ -3,9 +3,10 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { fileDiagnostic, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
+import { fileDiagnostic, writeFixed, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
+import { defaultParseBudgetMs, timedOutMessage } from './risk.js';
 import type { SetupSpec } from './setup.js';
-import type { WorkerInit } from './worker.js';
+import type { RiskyNotice, WorkerInit } from './worker.js';
 
 /** What the pool needs: the tasks, how workers rebuild the setup, and how many workers to start. */
 export interface PoolOptions {
@@ -15,7 +16,7 @@ export interface PoolOptions {
   size: number;
 }
 
-type WorkerReply = { index: number; outcome: FileOutcome } | { index: number; error: string };
+type WorkerReply = { index: number; outcome: FileOutcome; shouldWrite?: boolean } | { index: number; error: string } | RiskyNotice;
 
 // Running from sources (tests, tsx), the worker is TypeScript: a tiny bootstrap registers tsx's loader first.
 const TS_BOOTSTRAP = `
@@ -33,7 +34,10 @@ function startWorker(init: WorkerInit): Worker {
 }
 
 function failed(task: FileTask, message: string): FileOutcome {
-  const text = `${task.file}: internal error while linting: ${message}`;
+  return failedWith(task, `${task.file}: internal error while linting: ${message}`);
+}
+
+function failedWith(task: FileTask, text: string): FileOutcome {
   return {
     file: task.file,
     absolutePath: task.absolutePath,
@@ -48,6 +52,8 @@ function failed(task: FileTask, message: string): FileOutcome {
 /**
  * Processes every task on `size` workers, handing out the next file as each one finishes (big and
  * small files mix). A worker that dies fails only the file it held; its share goes to the others.
+ * A file the risk scan flags gets a deadline: past it, its worker is terminated, the file fails as
+ * `file-unparsable`, and a fresh worker takes over the remaining files.
  */
 export function runPool(pool: PoolOptions): Promise<FileOutcome[]> {
   const outcomes: Array<FileOutcome | undefined> = new Array(pool.tasks.length);
@@ -58,33 +64,67 @@ export function runPool(pool: PoolOptions): Promise<FileOutcome[]> {
     const finish = (): void => {
       if (done === pool.tasks.length) resolve(outcomes.map((outcome, i) => outcome ?? failed(pool.tasks[i]!, 'no result')));
     };
+    const settle = (index: number, outcome: FileOutcome): void => {
+      if (outcomes[index] !== undefined) return;
+      outcomes[index] = outcome;
+      done++;
+    };
     const launch = (): void => {
       const worker = startWorker({ setup: pool.setup, options: pool.options });
       alive++;
       let current = -1;
+      let deadline: NodeJS.Timeout | undefined;
+      let isStopped = false;
       const feed = (): void => {
         if (next >= pool.tasks.length) {
           current = -1;
+          isStopped = true;
           void worker.terminate();
           return;
         }
         current = next++;
         worker.postMessage({ index: current, task: pool.tasks[current] });
       };
+      const onTimeout = (index: number, notice: RiskyNotice['risky'], budgetMs: number): void => {
+        if (isStopped || current !== index) return;
+        isStopped = true;
+        settle(index, failedWith(pool.tasks[index]!, timedOutMessage(pool.tasks[index]!.file, budgetMs, notice.risk)));
+        current = -1;
+        void worker.terminate();
+        if (next < pool.tasks.length) launch();
+        finish();
+      };
       worker.on('message', (reply: WorkerReply) => {
-        outcomes[reply.index] = 'outcome' in reply ? reply.outcome : failed(pool.tasks[reply.index]!, reply.error);
-        done++;
+        if (isStopped) return;
+        if ('risky' in reply) {
+          const budgetMs = pool.options.parseBudgetMs ?? defaultParseBudgetMs(reply.risky.chars);
+          deadline = setTimeout(() => onTimeout(reply.index, reply.risky, budgetMs), budgetMs);
+          return;
+        }
+        clearTimeout(deadline);
+        if ('error' in reply) settle(reply.index, failed(pool.tasks[reply.index]!, reply.error));
+        else if (reply.shouldWrite) {
+          // Risky files are fixed as a dry run on the worker (which may be killed mid-way) and written here.
+          const { index, outcome } = reply;
+          void writeFixed(outcome).then(() => {
+            settle(index, outcome);
+            finish();
+          });
+          feed();
+          return;
+        } else settle(reply.index, reply.outcome);
         feed();
         finish();
       });
       worker.on('error', (error) => {
-        if (current !== -1 && outcomes[current] === undefined) {
-          outcomes[current] = failed(pool.tasks[current]!, error.message);
-          done++;
-          current = -1;
-        }
+        clearTimeout(deadline);
+        if (current !== -1) settle(current, failed(pool.tasks[current]!, error.message));
+        current = -1;
       });
-      worker.on('exit', () => {
+      worker.on('exit', (code) => {
+        clearTimeout(deadline);
+        if (current !== -1 && !isStopped) settle(current, failed(pool.tasks[current]!, `worker exited with code ${code}`));
+        current = -1;
         alive--;
         // The last worker died with work left: start a fresh one for the rest.
         if (alive === 0 && next < pool.tasks.length) launch();

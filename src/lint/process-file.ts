@@ -5,7 +5,7 @@ import type { LinkRef } from '../markdown/types.js';
 import type { DirectiveSet } from './directives.js';
 import { fixText } from './fix.js';
 import { lintText } from './lint-text.js';
-import { readListFile } from './read-file.js';
+import { readListFile, type ReadResult } from './read-file.js';
 import type { LintSetup } from './setup.js';
 import { writeFileAtomic } from './write-file.js';
 
@@ -21,6 +21,8 @@ export interface ProcessOptions {
   maxFileSizeBytes?: number;
   /** `write` fixes files in place, `dry-run` only computes the fixed text. */
   fix?: 'off' | 'write' | 'dry-run';
+  /** Time allowed for linting a file the risk scan flags; default `defaultParseBudgetMs` of its length. */
+  parseBudgetMs?: number;
 }
 
 /** What processing one file produced (plain data: it comes back from worker threads). */
@@ -45,8 +47,13 @@ export function fileDiagnostic(file: string, ruleId: string, message: string): D
 
 /** Reads, lints and optionally fixes one file; never throws. */
 export async function processFile(task: FileTask, setup: LintSetup, options: ProcessOptions): Promise<FileOutcome> {
-  const base = { file: task.file, absolutePath: task.absolutePath, summaries: {}, links: [], directives: { directives: [] } };
   const read = await readListFile(task.file, task.absolutePath, { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes });
+  return processRead(task, read, setup, options);
+}
+
+/** Lints and optionally fixes one file already read (`processFile` after the read); never throws. */
+export async function processRead(task: FileTask, read: ReadResult, setup: LintSetup, options: ProcessOptions): Promise<FileOutcome> {
+  const base = { file: task.file, absolutePath: task.absolutePath, summaries: {}, links: [], directives: { directives: [] } };
   if (!read.ok) return { ...base, diagnostics: [fileDiagnostic(task.file, 'file-unreadable', read.message)], failure: read.message };
   try {
     const mode = options.fix ?? 'off';
@@ -64,19 +71,24 @@ export async function processFile(task: FileTask, setup: LintSetup, options: Pro
       hasBom: read.hasBom,
       fix: { original: read.text, fixed: fixed.text, passes: fixed.passes, applied: fixed.applied, isWritten: false },
     };
-    if (mode === 'write' && fixed.text !== read.text) {
-      try {
-        await writeFileAtomic(task.file, task.absolutePath, (read.hasBom ? '\uFEFF' : '') + fixed.text);
-        outcome.fix!.isWritten = true;
-      } catch (error) {
-        outcome.diagnostics = [...outcome.diagnostics, fileDiagnostic(task.file, 'file-unwritable', errorMessage(error))];
-      }
-    }
+    if (mode === 'write') await writeFixed(outcome);
     return outcome;
   } catch (error) {
     // Bad input the model refuses (nesting too deep…) carries a user-ready message; anything else is a bug, named as such.
     const message = isLintListsError(error) ? prefixed(task.file, error.message) : `${task.file}: internal error while linting: ${errorMessage(error)}`;
     return { ...base, diagnostics: [fileDiagnostic(task.file, 'file-unparsable', message)], failure: message };
+  }
+}
+
+/** Writes an outcome's fixed text when it differs from the original; a failed write becomes a `file-unwritable` diagnostic. */
+export async function writeFixed(outcome: FileOutcome): Promise<void> {
+  const fix = outcome.fix;
+  if (!fix || fix.fixed === fix.original) return;
+  try {
+    await writeFileAtomic(outcome.file, outcome.absolutePath, (outcome.hasBom ? '\uFEFF' : '') + fix.fixed);
+    fix.isWritten = true;
+  } catch (error) {
+    outcome.diagnostics = [...outcome.diagnostics, fileDiagnostic(outcome.file, 'file-unwritable', errorMessage(error))];
   }
 }
 

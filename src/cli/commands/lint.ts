@@ -29,6 +29,8 @@ export interface RunOptions {
   maxFileSizeBytes?: number;
   /** `--rule id:severity` overrides. */
   ruleOverrides: Record<string, 'off' | 'warn' | 'error'>;
+  /** Time allowed for a file the risk scan flags; default from `LINT_LISTS_PARSE_BUDGET_MS`, else 20 s plus 10 s per MB. */
+  parseBudgetMs?: number;
   /** Worker threads: `auto` unless a caller (tests, benchmarks) insists. */
   workers?: number | 'auto';
   links: { changedSince?: string; shard?: string; cache?: string | false; allowPrivate?: string[] };
@@ -67,6 +69,7 @@ export async function runLintLists(options: RunOptions, io: Io): Promise<RunResu
     maxFileSizeBytes: options.maxFileSizeBytes,
     fix: options.fix,
     workers: options.workers ?? 'auto',
+    parseBudgetMs: options.parseBudgetMs ?? budgetFromEnv(io.env),
   });
   let links: LinkResult[] | undefined;
   let networkDown = false;
@@ -83,6 +86,14 @@ export async function runLintLists(options: RunOptions, io: Io): Promise<RunResu
   const diffs = options.fix === 'dry-run' ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
   const report = buildReport({ cwd, files, registry, links, networkDown, isQuiet: options.isQuiet });
   return { report, diffs };
+}
+
+/** `LINT_LISTS_PARSE_BUDGET_MS` when it is a positive whole number (tests and slow CI machines set it). */
+function budgetFromEnv(env: Io['env']): number | undefined {
+  const value = env.LINT_LISTS_PARSE_BUDGET_MS;
+  if (value === undefined || !/^\d{1,9}$/.test(value.trim())) return undefined;
+  const ms = Number(value.trim());
+  return ms > 0 ? ms : undefined;
 }
 
 function toFileReport(outcome: FileOutcome): FileReport {
