@@ -1,0 +1,132 @@
+// entry-description-case: a description's first letter follows `style.entry.description.case`.
+import { z } from 'zod';
+import { defineRule } from './define-rule.js';
+import { CANONICAL_NAMES } from './utils/canonical-names.js';
+import { isCasedLetter, isLower, isSpace, isUpper, normalizeName, rangeAt, resourceEntries, startsWithUrl } from './utils/entries.js';
+import type { ListDocument } from '../markdown/types.js';
+
+// Skipped before the first word: brackets, quotes and emphasis markers.
+const OPENERS = new Set(['(', '"', "'", '“', '‘', '«', '*', '_', '~', '¿', '¡']);
+// A Markdown construct rather than a word: code span, link, image, HTML, escape.
+const CONSTRUCTS = new Set(['`', '[', '!', '<', '\\']);
+// Words that often open a description and are safe to lower-case when the style asks for it.
+const COMMON_STARTERS = new Set(
+  [
+    'a an the this these another simple small fast lightweight minimal modern tiny powerful open free easy',
+    'library tool tools framework collection set list curated guide tutorial command plugin extension client',
+    'server wrapper implementation bindings utility utilities module package api interface generator platform',
+    'service app application',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+/** Lower-cased names that are deliberately written in lower case (npm, pandas, the list's own lower-case link texts). */
+function lowerCaseNames(doc: ListDocument, extra: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const name of [...CANONICAL_NAMES, ...extra]) if (isLower(name[0] ?? '')) names.add(firstWord(name).toLowerCase());
+  for (const link of doc.links) {
+    const word = firstWord(link.text.trim());
+    if (!link.isImage && isLower(word[0] ?? '')) names.add(word.toLowerCase());
+  }
+  return names;
+}
+
+/** Every known name, lower-cased: canonical names and the first word of every link text. */
+function anyCaseNames(doc: ListDocument, extra: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const name of [...CANONICAL_NAMES, ...extra]) names.add(firstWord(name).toLowerCase());
+  for (const link of doc.links) if (!link.isImage) names.add(firstWord(link.text.trim()).toLowerCase());
+  return names;
+}
+
+// Longer runs without a space are not words (hashes, minified text); looking further only costs time.
+const MAX_WORD_LENGTH = 64;
+
+/** The text up to the first whitespace, without trailing punctuation; '' when that is no word but a long run. */
+function firstWord(text: string): string {
+  let end = 0;
+  while (end < text.length && !isSpace(text[end])) {
+    if (++end > MAX_WORD_LENGTH) return '';
+  }
+  let word = text.slice(0, end);
+  while (word.length > 0 && /[.,;:!?)\]"'”’*_~…]/.test(word[word.length - 1]!)) word = word.slice(0, -1);
+  return word;
+}
+
+/** True for a plain lower-case word ("fast", "open-source", "don't") whose first letter can be safely capitalised. */
+function isPlainLowerWord(word: string): boolean {
+  return [...word].every((char) => isLower(char) || char === '-' || char === "'" || char === '’') && isLower(word[0] ?? '');
+}
+
+/** Reports descriptions whose first letter has the wrong case; fixes plain words. */
+export const entryDescriptionCase = defineRule({
+  id: 'entry-description-case',
+  description: "A description's first letter is upper- or lower-case as the style says.",
+  rationale: 'Descriptions read as one voice when they start the same way; names that are written in lower case are left alone.',
+  fixable: true,
+  defaultSeverity: 'warn',
+  options: z.object({}).strict(),
+  messages: {
+    upper: 'Unexpected lower-case `{actual}`, expected `{expected}`',
+    lower: 'Unexpected upper-case `{actual}`, expected `{expected}`',
+  },
+  examples: {
+    valid: [
+      { name: 'capitalised', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n' },
+      { name: 'a name written in lower case', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - npm scripts, iOS apps.\n' },
+      { name: 'starts with code', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - `alpha build` in one step.\n' },
+    ],
+    invalid: [
+      {
+        name: 'lower-case first letter',
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - fast builds.\n',
+        errors: [{ messageId: 'upper', line: 3, column: 32 }],
+        output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n',
+      },
+      {
+        name: 'lower-case style',
+        style: { entry: { description: { case: 'lower' } } },
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Simple builds.\n',
+        errors: [{ messageId: 'lower', line: 3, column: 32 }],
+        output: '# Tools\n\n- [Alpha](https://alpha.dev) - simple builds.\n',
+      },
+    ],
+  },
+  check(ctx) {
+    const mode = ctx.style.entry.description.case;
+    if (mode === 'any') return;
+    const known = mode === 'upper' ? lowerCaseNames(ctx.doc, ctx.style.names) : anyCaseNames(ctx.doc, ctx.style.names);
+    for (const entry of resourceEntries(ctx.doc)) {
+      const description = entry.description;
+      if (!description || entry.descriptionPlacement === 'code') continue;
+      const text = description.text;
+      let i = 0;
+      while (i < text.length && (isSpace(text[i]) || OPENERS.has(text[i]!))) i++;
+      if (i >= text.length || CONSTRUCTS.has(text[i]!) || startsWithUrl(text.slice(i))) continue;
+      const first = String.fromCodePoint(text.codePointAt(i)!);
+      if (!isCasedLetter(first)) continue;
+      const word = firstWord(text.slice(i, i + MAX_WORD_LENGTH + 1));
+      if (word === '') continue;
+      const lower = word.toLowerCase();
+      const ownName = entry.link ? normalizeName(firstWord(entry.link.text.trim())) : '';
+      // Own name, known names, inner capitals (iOS, eBay), digits or identifier punctuation: a name, not a word.
+      if (known.has(lower) || (ownName !== '' && normalizeName(word) === ownName)) continue;
+      if (/[\d./_@:#+=]/.test(word)) continue;
+      const rest = [...word].slice(1);
+      const offset = description.range.start.offset + i;
+      const at = rangeAt(ctx.doc, offset, offset + word.length);
+      if (mode === 'upper' && isLower(first)) {
+        if (rest.some(isUpper)) continue;
+        const expected = first.toUpperCase() + word.slice(first.length);
+        const fix = isPlainLowerWord(word) ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
+        ctx.report({ messageId: 'upper', at, data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+      } else if (mode === 'lower' && isUpper(first)) {
+        if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
+        const expected = first.toLowerCase() + word.slice(first.length);
+        const fix = COMMON_STARTERS.has(lower) ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
+        ctx.report({ messageId: 'lower', at, data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+      }
+    }
+  },
+});

@@ -1,0 +1,169 @@
+// entry-description-end: a description ends with the punctuation `style.entry.description.end` allows.
+import { z } from 'zod';
+import { defineRule } from './define-rule.js';
+import { isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, rangeAt, resourceEntries } from './utils/entries.js';
+import type { Entry } from '../markdown/types.js';
+
+// Closing brackets, quotes and emphasis: "(see X.)" ends in "." for this rule.
+const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~']);
+// Punctuation that may be swapped for the expected ending without changing the meaning.
+const REPLACEABLE = new Set([',', ';', ':']);
+// Abbreviations whose final "." is part of the word, so `none` keeps it.
+const ABBREVIATIONS = new Set(['etc.', 'e.g.', 'i.e.', 'inc.', 'ltd.', 'co.', 'corp.', 'vs.', 'jr.', 'sr.', 'approx.', 'al.']);
+
+// Full-width forms that end CJK sentences (and the ellipsis character, like "...") count as the mark they stand for.
+const EQUIVALENTS: Record<string, string[]> = { '.': ['。', '．', '…'], '!': ['！'], '?': ['？'] };
+
+interface Ending {
+  /** Offset just past the description's last visible character (trailing blanks and hard breaks removed). */
+  end: number;
+  /** The description text up to `end`. */
+  body: string;
+  /** The description text up to `end`, closers removed. */
+  core: string;
+}
+
+/** True for a gemoji shortcode such as `:rocket:`, which GitHub renders as an emoji. */
+function isEmojiShortcode(word: string): boolean {
+  return word.length > 2 && word.length <= 40 && /^:[a-z0-9_+-]+:$/.test(word);
+}
+
+/** Where the description really ends, or undefined when it ends in something that takes no punctuation. */
+function endingOf(entry: Entry, text: string, start: number): Ending | undefined {
+  let end = text.length;
+  while (end > 0 && (isSpace(text[end - 1]) || text[end - 1] === '\\')) end--;
+  if (end > 4 && text.slice(end - 4, end).toLowerCase() === '<br>') return undefined;
+  const body = text.slice(0, end);
+  const last = body[body.length - 1];
+  if (last === undefined || last === '`' || last === '>' || last === '|') return undefined;
+  // A description ending in a bare URL or an emoji takes no punctuation.
+  const lastChunk = body.slice(lastWordStart(body));
+  if (/^(?:https?:\/\/|www\.)/i.test(lastChunk) || isEmojiShortcode(lastChunk)) return undefined;
+  const lastChar = String.fromCodePoint(body.codePointAt(body.length - (body.length > 1 && /[\uDC00-\uDFFF]/.test(last) ? 2 : 1))!);
+  if (isPictograph(lastChar) || last === '\uFE0F') return undefined;
+  // A trailing link or image counts as a word: "[docs](u)" lacks its ".", so closers are not stripped from it.
+  const trailing = linkEndingAt(entry.links, start + end);
+  if (trailing) return trailing.isImage ? undefined : { end: start + end, body, core: body };
+  let coreEnd = body.length;
+  while (coreEnd > 0 && CLOSERS.has(body[coreEnd - 1]!)) coreEnd--;
+  return { end: start + end, body, core: body.slice(0, coreEnd) };
+}
+
+/** True when `text` ends with one of the allowed endings (or its full-width form). */
+function endsWithAllowed(text: string, allowed: string[]): boolean {
+  return allowed.some((end) => text.endsWith(end) || (EQUIVALENTS[end] ?? []).some((form) => text.endsWith(form)));
+}
+
+/**
+ * The text before a trailing bracketed note ("Fast builds. [Deprecated]", "Fast builds. (MIT)"), found
+ * by one backward scan; undefined when the description does not end with a closed bracket.
+ */
+function beforeTrailingNote(body: string): string | undefined {
+  const close = body[body.length - 1];
+  if (close !== ')' && close !== ']') return undefined;
+  const open = close === ')' ? '(' : '[';
+  let depth = 0;
+  for (let i = body.length - 1; i >= 0; i--) {
+    if (body[i] === close) depth++;
+    else if (body[i] === open && --depth === 0) return body.slice(0, i).trimEnd();
+  }
+  return undefined;
+}
+
+/** Reports descriptions with a missing, extra or wrong final punctuation mark. */
+export const entryDescriptionEnd = defineRule({
+  id: 'entry-description-end',
+  description: 'A description ends with the punctuation the style allows, or with none.',
+  rationale: 'Consistent endings make a list look finished; a missing full stop among many is a typo readers notice.',
+  fixable: true,
+  defaultSeverity: 'warn',
+  options: z.object({}).strict(),
+  messages: {
+    missing: 'Missing final punctuation, expected {expected}',
+    unexpected: 'Unexpected final `{actual}`, expected {expected}',
+    extra: 'Unexpected final `{actual}`, expected no final punctuation',
+  },
+  examples: {
+    valid: [
+      { name: 'ends with a full stop', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n' },
+      { name: 'inside brackets', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds (see the docs.)\n' },
+      { name: 'ends with code', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Replaces `make`\n' },
+      {
+        name: 'no punctuation style',
+        style: { entry: { description: { end: 'none' } } },
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds, tests etc.\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'missing full stop',
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds\n',
+        errors: [{ messageId: 'missing', line: 3, column: 43 }],
+        output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n',
+      },
+      {
+        name: 'full stop where the style wants none',
+        style: { entry: { description: { end: 'none' } } },
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n',
+        errors: [{ messageId: 'extra', line: 3, column: 43 }],
+        output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds\n',
+      },
+    ],
+  },
+  check(ctx) {
+    const rule = ctx.style.entry.description.end;
+    if (rule === 'any') return;
+    const expectedText = rule === 'none' ? '' : rule.map((end) => `\`${end}\``).join(' or ');
+    const parents = parentEntries(ctx.doc);
+    for (const entry of resourceEntries(ctx.doc)) {
+      const description = entry.description;
+      if (!description || entry.descriptionPlacement === 'code') continue;
+      const start = description.range.start.offset;
+      const ending = endingOf(entry, description.text, start);
+      if (!ending || ending.core.trim() === '') continue;
+      const core = ending.core;
+      const lastChar = core[core.length - 1]!;
+      const coreEnd = start + core.length;
+      // "Includes:" introducing nested entries is a lead-in, not an unfinished description.
+      if (lastChar === ':' && parents.has(entry)) continue;
+      if (rule === 'none') {
+        if (!['.', ',', ';', ':'].includes(lastChar) || core.endsWith('..')) continue;
+        const lastWord = core.slice(lastWordStart(core)).toLowerCase();
+        if (ABBREVIATIONS.has(lastWord)) continue;
+        ctx.report({
+          messageId: 'extra',
+          at: rangeAt(ctx.doc, coreEnd - 1, coreEnd),
+          data: { actual: lastChar },
+          fix: [{ start: coreEnd - 1, end: coreEnd, text: '' }],
+          actual: lastChar,
+          expected: [],
+        });
+        continue;
+      }
+      if (endsWithAllowed(core, rule)) continue;
+      const beforeNote = beforeTrailingNote(ending.body);
+      if (beforeNote !== undefined && endsWithAllowed(beforeNote, rule)) continue;
+      const wanted = rule[0]!;
+      if (/[\p{P}]/u.test(lastChar) && !CLOSERS.has(lastChar) && !(linkEndingAt(entry.links, ending.end) !== undefined)) {
+        // Wrong punctuation: swap the harmless ones, leave "!", "?" and "…" to a human.
+        const fix = REPLACEABLE.has(lastChar) ? [{ start: coreEnd - 1, end: coreEnd, text: wanted }] : undefined;
+        ctx.report({
+          messageId: 'unexpected',
+          at: rangeAt(ctx.doc, coreEnd - 1, coreEnd),
+          data: { actual: lastChar, expected: expectedText },
+          fix,
+          actual: lastChar,
+          expected: [...rule],
+        });
+        continue;
+      }
+      ctx.report({
+        messageId: 'missing',
+        at: rangeAt(ctx.doc, ending.end),
+        data: { expected: expectedText },
+        fix: [{ start: ending.end, end: ending.end, text: wanted }],
+        expected: [...rule],
+      });
+    }
+  },
+});

@@ -1,0 +1,60 @@
+// entry-description-length: descriptions stay within `style.entry.description.maxLength` and the rule's `min`.
+import { z } from 'zod';
+import { defineRule } from './define-rule.js';
+import { resourceEntries, visibleLength } from './utils/entries.js';
+
+/** Reports descriptions longer than the style allows, or shorter than the rule's `min`. */
+export const entryDescriptionLength = defineRule({
+  id: 'entry-description-length',
+  description: 'Descriptions are no longer than `maxLength` of the style and no shorter than the `min` option.',
+  rationale: 'A list is for scanning: a paragraph-long description belongs on the project page, a two-word one says nothing.',
+  fixable: false,
+  defaultSeverity: 'warn',
+  options: z
+    .object({
+      min: z.number().int().min(0).default(0).describe('Shortest allowed description in characters; 0 for no minimum.'),
+    })
+    .strict(),
+  messages: {
+    tooLong: 'Unexpected description length `{length}`, expected at most `{max}` characters',
+    tooShort: 'Unexpected description length `{length}`, expected at least `{min}` characters',
+  },
+  examples: {
+    valid: [
+      { name: 'no limit by default', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds for large repositories.\n' },
+      {
+        name: 'link destinations do not count',
+        style: { entry: { description: { maxLength: 20 } } },
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Like [Make](https://www.gnu.org/software/make/).\n',
+      },
+    ],
+    invalid: [
+      {
+        name: 'too long',
+        style: { entry: { description: { maxLength: 20 } } },
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds for large repositories.\n',
+        errors: [{ messageId: 'tooLong', line: 3, column: 32 }],
+      },
+      {
+        name: 'too short',
+        options: { min: 10 },
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Builds.\n',
+        errors: [{ messageId: 'tooShort', line: 3, column: 32 }],
+      },
+    ],
+  },
+  check(ctx) {
+    const max = ctx.style.entry.description.maxLength;
+    const min = ctx.options.min;
+    if (max === null && min === 0) return;
+    for (const entry of resourceEntries(ctx.doc)) {
+      if (!entry.description || entry.descriptionPlacement === 'code') continue;
+      const length = visibleLength(entry);
+      if (max !== null && length > max) {
+        ctx.report({ messageId: 'tooLong', at: entry.description.range, data: { length, max } });
+      } else if (min > 0 && length < min) {
+        ctx.report({ messageId: 'tooShort', at: entry.description.range, data: { length, min } });
+      }
+    }
+  },
+});

@@ -1,0 +1,87 @@
+// heading-punctuation: headings do not end with the punctuation listed in `style.headings.trailingPunctuation`.
+import { z } from 'zod';
+import { defineRule } from './define-rule.js';
+import { headedSections, rangeOf } from './utils/structure.js';
+
+/** Flags (and removes) trailing punctuation such as `Tools:` or `Links.` at the end of a heading. */
+export const headingPunctuation = defineRule({
+  id: 'heading-punctuation',
+  description: 'Headings do not end with a character from `style.headings.trailingPunctuation`.',
+  rationale:
+    'Headings are labels, not sentences; a trailing colon or period also ends up in the anchor-free ToC text and looks inconsistent next to the other sections.',
+  fixable: true,
+  defaultSeverity: 'warn',
+  options: z.object({}).strict(),
+  messages: {
+    unexpected: 'Unexpected `{actual}` at the end of a heading, expected no trailing punctuation',
+  },
+  examples: {
+    valid: [
+      { name: 'plain headings', markdown: '# List\n\n## Tools\n\n## Tools :rocket:\n\n## Q&amp;A\n' },
+      { name: 'a question allowed by the style', markdown: '# List\n\n## Why?\n', style: { headings: { trailingPunctuation: '.:' } } },
+    ],
+    invalid: [
+      {
+        name: 'a trailing colon',
+        markdown: '# List\n\n## Tools:\n\n## Guides .\n',
+        errors: [
+          { messageId: 'unexpected', line: 3, column: 9 },
+          { messageId: 'unexpected', line: 5, column: 11 },
+        ],
+        output: '# List\n\n## Tools\n\n## Guides\n',
+      },
+    ],
+  },
+  check(ctx) {
+    const punctuation = ctx.style.headings.trailingPunctuation;
+    if (punctuation === '') return;
+    const isPunctuation = (char: string): boolean => punctuation.includes(char);
+    for (const section of headedSections(ctx.doc)) {
+      const span = section.titleSpan;
+      if (!span) continue;
+      const text = span.text;
+      let end = text.length;
+      while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      let start = end;
+      while (start > 0 && isPunctuation(text[start - 1]!)) start--;
+      if (start === end || isExempt(text, start, end)) continue;
+      let cut = start;
+      while (cut > 0 && (text[cut - 1] === ' ' || text[cut - 1] === '\t')) cut--;
+      // A heading made only of punctuation would be emptied by the fix.
+      if (cut === 0) continue;
+      const base = span.range.start.offset;
+      const actual = text.slice(start, end);
+      ctx.report({
+        messageId: 'unexpected',
+        at: rangeOf(ctx.doc, base + start, base + end),
+        data: { actual },
+        actual,
+        fix: [{ start: base + cut, end: base + end, text: '' }],
+      });
+    }
+  },
+});
+
+/** Trailing characters that render as something else: `:emoji:` shortcodes, `&entities;` and backslash escapes. */
+function isExempt(text: string, start: number, end: number): boolean {
+  const last = text[end - 1];
+  if (text[start - 1] === '\\' || text[end - 2] === '\\') return true;
+  if (last === ':' && endsWithToken(text, end - 1, ':', isShortcodeChar)) return true;
+  if (last === ';' && endsWithToken(text, end - 1, '&', isEntityChar)) return true;
+  return false;
+}
+
+/** True when `text[..at)` ends with `open` followed by one or more `isChar` characters. */
+function endsWithToken(text: string, at: number, open: string, isChar: (char: string) => boolean): boolean {
+  let index = at;
+  while (index > 0 && isChar(text[index - 1]!)) index--;
+  return index < at && index > 0 && text[index - 1] === open;
+}
+
+function isShortcodeChar(char: string): boolean {
+  return /[a-z0-9_+-]/.test(char);
+}
+
+function isEntityChar(char: string): boolean {
+  return /[A-Za-z0-9#]/.test(char);
+}

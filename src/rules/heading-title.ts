@@ -1,0 +1,71 @@
+// heading-title: a list has exactly one level-1 heading, its title, and it comes before every other heading.
+import { z } from 'zod';
+import type { Html } from 'mdast';
+import { defineRule } from './define-rule.js';
+import type { ListDocument } from '../markdown/types.js';
+import { documentStart, hashes, headedSections } from './utils/structure.js';
+
+/** Enforces a single `#` title heading, placed before the first section. */
+export const headingTitle = defineRule({
+  id: 'heading-title',
+  description: 'The list has exactly one level-1 heading, and it is the first heading.',
+  rationale:
+    'The title names the list on GitHub and in search results; a second `#` heading or a section before the title breaks the outline and the table of contents.',
+  fixable: false,
+  defaultSeverity: 'error',
+  options: z.object({}).strict(),
+  messages: {
+    missing: 'Missing level-1 heading, expected a `# Title` before the first section',
+    notFirst: 'Unexpected `{actual}` heading before the title, expected the `#` title first',
+    multiple: 'Unexpected second level-1 heading `{actual}`, expected exactly one title',
+  },
+  examples: {
+    valid: [
+      { name: 'one title, then sections', markdown: '# Awesome Things\n\n## Tools\n\n- [Foo](https://foo.dev) - Does foo.\n' },
+      {
+        name: 'badges and HTML before the title',
+        markdown: '<p align="center"><img src="logo.svg"></p>\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n# Awesome Things\n\n## Tools\n',
+      },
+      { name: 'an HTML `<h1>` title', markdown: '<h1 align="center">Awesome Things</h1>\n\n## Tools\n' },
+    ],
+    invalid: [
+      {
+        name: 'two level-1 headings',
+        markdown: '# Awesome Things\n\n# Tools\n',
+        errors: [{ messageId: 'multiple', line: 3, column: 1 }],
+      },
+      { name: 'no title', markdown: '## Tools\n\n- [Foo](https://foo.dev)\n', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
+      {
+        name: 'a section before the title',
+        markdown: '## Intro\n\n# Awesome Things\n',
+        errors: [{ messageId: 'notFirst', line: 1, column: 1 }],
+      },
+    ],
+  },
+  check(ctx) {
+    const headings = headedSections(ctx.doc);
+    const titles = headings.filter((section) => section.depth === 1);
+    const first = headings[0];
+    const hasHtmlTitle = hasHtmlTitleBefore(ctx.doc, first?.range.start.offset ?? Infinity);
+    if (titles.length === 0) {
+      if (!hasHtmlTitle) ctx.report({ messageId: 'missing', at: documentStart(ctx.doc), expected: ['# Title'] });
+      return;
+    }
+    if (first && first.depth !== 1 && !hasHtmlTitle) {
+      ctx.report({ messageId: 'notFirst', at: first.range, data: { actual: hashes(first.depth) }, actual: first.title });
+    }
+    // With an HTML `<h1>` title every Markdown `#` heading is a second title.
+    for (const section of hasHtmlTitle ? titles : titles.slice(1)) {
+      ctx.report({ messageId: 'multiple', at: section.range, data: { actual: section.title }, actual: section.title });
+    }
+  },
+});
+
+/** True when a top-level HTML block before `offset` holds an `<h1>` (a centred HTML title is common). */
+function hasHtmlTitleBefore(doc: ListDocument, offset: number): boolean {
+  for (const node of doc.tree.children) {
+    if ((node.position?.start.offset ?? 0) >= offset) break;
+    if (node.type === 'html' && /<h1[\s>]/i.test((node as Html).value)) return true;
+  }
+  return false;
+}

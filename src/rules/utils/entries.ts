@@ -1,0 +1,126 @@
+// Shared helpers for the entry rules: which entries are resources, positions from offsets, description text scanning.
+import type { Range } from '../../diagnostics.js';
+import { rangeOf } from '../../markdown/positions.js';
+import type { Entry, LinkRef, ListDocument } from '../../markdown/types.js';
+
+/** The range `[start, end)` of `doc`, from offsets (an empty range at `start` when `end` is left out). */
+export function rangeAt(doc: ListDocument, start: number, end: number = start): Range {
+  return rangeOf(doc, start, end);
+}
+
+/** An empty range at `offset`, for problems that sit between two characters (a missing description). */
+export function pointAt(doc: ListDocument, offset: number): Range {
+  return rangeAt(doc, offset, offset);
+}
+
+/**
+ * True for entries of a resource section: not in the table of contents nor in a prose section, and not
+ * an in-page navigation item (`[Tools](#tools)`) of a contents list the model did not recognise.
+ */
+export function isResourceEntry(entry: Entry): boolean {
+  return !entry.section.isToc && !entry.section.isProse && !entry.link?.url.startsWith('#');
+}
+
+/** The resource entries of `doc`, in document order. */
+export function resourceEntries(doc: ListDocument): Entry[] {
+  return doc.entries.filter(isResourceEntry);
+}
+
+/** Entries that have nested entries (category labels, projects with sub-projects), found in one pass. */
+export function parentEntries(doc: ListDocument): Set<Entry> {
+  const parents = new Set<Entry>();
+  for (const entry of doc.entries) if (entry.parent) parents.add(entry.parent);
+  return parents;
+}
+
+/** The inline description of `entry`, when it has one on its own line. */
+export function inlineDescription(entry: Entry): Entry['description'] {
+  return entry.descriptionPlacement === 'inline' ? entry.description : undefined;
+}
+
+/** True for spaces and tabs (not line breaks). */
+export function isBlank(char: string | undefined): boolean {
+  return char === ' ' || char === '\t';
+}
+
+/** True for any whitespace, line breaks included (ASCII answered without a regex: this runs per character). */
+export function isSpace(char: string | undefined): boolean {
+  if (char === undefined) return false;
+  const code = char.charCodeAt(0);
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return /\s/.test(char);
+}
+
+/** True when `char` is a letter with distinct cases (so it can be upper- or lower-case). */
+export function isCasedLetter(char: string): boolean {
+  return char.toLowerCase() !== char.toUpperCase();
+}
+
+/** True for a lower-case letter. */
+export function isLower(char: string): boolean {
+  return isCasedLetter(char) && char === char.toLowerCase();
+}
+
+/** True for an upper-case letter. */
+export function isUpper(char: string): boolean {
+  return isCasedLetter(char) && char === char.toUpperCase();
+}
+
+/** True for emoji and other pictographs, which end or start descriptions without being words. */
+export function isPictograph(char: string): boolean {
+  return /\p{Extended_Pictographic}|\p{Regional_Indicator}/u.test(char);
+}
+
+/** True when `text` starts like a URL (scheme or `www.`). */
+export function startsWithUrl(text: string): boolean {
+  return /^(?:[a-z][a-z0-9+.-]{0,20}:\/\/|www\.|mailto:)/i.test(text);
+}
+
+/** The first link (or image) of `links` that starts exactly at `offset`. */
+export function linkStartingAt(links: LinkRef[], offset: number): LinkRef | undefined {
+  return links.find((link) => link.range.start.offset === offset);
+}
+
+/** The first link (or image) of `links` that ends exactly at `offset`. */
+export function linkEndingAt(links: LinkRef[], offset: number): LinkRef | undefined {
+  return links.find((link) => link.range.end.offset === offset);
+}
+
+/** Normalises a name for comparison: lower-case, without `-`, `_`, `.` and whitespace. */
+export function normalizeName(name: string): string {
+  let out = '';
+  for (const char of name.toLowerCase()) {
+    if (char !== '-' && char !== '_' && char !== '.' && !isSpace(char)) out += char;
+  }
+  return out;
+}
+
+/** The end offset of `text` without trailing whitespace, counted from `start`. */
+export function trimmedEnd(text: string, start: number): number {
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1])) end--;
+  return start + end;
+}
+
+/** Index where the last whitespace-separated word of `text` starts (a scan, not a regex, to stay linear on long lines). */
+export function lastWordStart(text: string): number {
+  let index = text.length;
+  while (index > 0 && !isSpace(text[index - 1])) index--;
+  return index;
+}
+
+/** The visible length of a description in characters (code points): link destinations do not count. */
+export function visibleLength(entry: Entry): number {
+  const description = entry.description!;
+  const start = description.range.start.offset;
+  const end = description.range.end.offset;
+  let hidden = 0;
+  for (const link of entry.links) {
+    if (link.range.start.offset < start || link.range.end.offset > end) continue;
+    const shown = link.textRange ? link.textRange.end.offset - link.textRange.start.offset : 0;
+    hidden += link.range.end.offset - link.range.start.offset - shown;
+  }
+  let length = 0;
+  for (const _char of description.text.trim()) length++;
+  return Math.max(0, length - hidden);
+}

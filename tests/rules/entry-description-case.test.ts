@@ -1,0 +1,39 @@
+import { entryDescriptionCase } from '../../src/rules/entry-description-case.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(entryDescriptionCase, {
+  valid: [
+    { name: 'own lower-case name', markdown: '# Tools\n\n- [npm-check](https://github.com/a/npm-check) - npm-check finds outdated packages.\n' },
+    { name: 'a lower-case link text elsewhere in the list', markdown: '# Tools\n\n- [pandas](https://pandas.pydata.org) - Data frames.\n- [Alpha](https://alpha.dev) - pandas helpers.\n' },
+    { name: 'inner capitals', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - eBay and macOS helpers.\n' },
+    { name: 'starts with a digit', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - 3D builds.\n' },
+    { name: 'starts with a URL', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - https://alpha.dev mirror.\n' },
+    { name: 'starts with a link', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - [docs](https://alpha.dev/docs) included.\n' },
+    { name: 'starts with an emoji', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - 🚀 fast builds.\n' },
+    { name: 'non-Latin script', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - 高速なビルド。\n' },
+    { name: 'an identifier', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - node.js helpers.\n' },
+    { name: 'any case', style: { entry: { description: { case: 'any' } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - fast builds.\n' },
+    { name: 'lower-case style keeps names', style: { entry: { description: { case: 'lower' } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Python bindings; API first.\n- [Beta](https://beta.dev) - API client.\n' },
+  ],
+  invalid: [
+    {
+      name: 'after emphasis and a quote',
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - *"fast"* builds.\n',
+      errors: [{ messageId: 'upper', line: 3, column: 34 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - *"Fast"* builds.\n',
+    },
+    {
+      name: 'a hyphenated word',
+      markdown: '# Tools\r\n\r\n- [Alpha](https://alpha.dev) - open-source builds.\r\n',
+      errors: [{ messageId: 'upper', line: 3, column: 32 }],
+      output: '# Tools\r\n\r\n- [Alpha](https://alpha.dev) - Open-source builds.\r\n',
+    },
+    {
+      name: 'lower-case style, not a known word: reported without a fix',
+      style: { entry: { description: { case: 'lower' } } },
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Blazing builds.\n',
+      errors: [{ messageId: 'lower', line: 3, column: 32 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Blazing builds.\n',
+    },
+  ],
+});

@@ -1,0 +1,51 @@
+import { entryDescriptionEnd } from '../../src/rules/entry-description-end.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(entryDescriptionEnd, {
+  valid: [
+    { name: 'several endings allowed', style: { entry: { description: { end: ['.', '!', '?'] } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds!\n' },
+    { name: 'any ending', style: { entry: { description: { end: 'any' } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds\n' },
+    { name: 'ends with a URL', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Mirror at https://mirror.alpha.dev\n' },
+    { name: 'ends with an emoji shortcode', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds :rocket:\n' },
+    { name: 'ends with HTML', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds <sup>new</sup>\n' },
+    { name: 'ends with an emoji', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds 🚀\n' },
+    { name: 'quoted sentence', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Says "build fast."\n' },
+    { name: 'no description', markdown: '# Tools\n\n- [Alpha](https://alpha.dev)\n' },
+    { name: 'CRLF', markdown: '# Tools\r\n\r\n- [Alpha](https://alpha.dev) - Fast builds.\r\n' },
+    { name: 'a note after the full stop', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds. [Deprecated]\n- [Beta](https://beta.dev) - Fast tests. (MIT)\n' },
+    { name: 'full-width full stop', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - 高速なビルド。\n' },
+    { name: 'none: ellipsis kept', style: { entry: { description: { end: 'none' } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds...\n' },
+  ],
+  invalid: [
+    {
+      name: 'ends with a link',
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Like [Make](https://make.dev)\n',
+      errors: [{ messageId: 'missing', line: 3, column: 61 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Like [Make](https://make.dev).\n',
+    },
+    {
+      name: 'closing bracket after a word',
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds (MIT)\n',
+      errors: [{ messageId: 'missing', line: 3, column: 49 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds (MIT).\n',
+    },
+    {
+      name: 'a comma is swapped',
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds,\n',
+      errors: [{ messageId: 'unexpected', line: 3, column: 43 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n',
+    },
+    {
+      name: 'an exclamation mark is reported, not changed',
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds!\n',
+      errors: [{ messageId: 'unexpected', line: 3, column: 43 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds!\n',
+    },
+    {
+      name: 'trailing blanks are kept after the new full stop',
+      markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds  \n- [Beta](https://beta.dev) - Fast tests.\n',
+      errors: [{ messageId: 'missing', line: 3, column: 43 }],
+      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.  \n- [Beta](https://beta.dev) - Fast tests.\n',
+    },
+  ],
+});

@@ -1,0 +1,26 @@
+import { headingIncrement } from '../../src/rules/heading-increment.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(headingIncrement, {
+  valid: [
+    { name: 'first heading below level 1 is left to heading-title', markdown: '## Tools\n\n### CLI\n' },
+    { name: 'setext headings', markdown: 'List\n====\n\nTools\n-----\n\n### CLI\n' },
+  ],
+  invalid: [
+    { name: 'title then level 3', markdown: '# List\n\n### Tools\n', errors: [{ messageId: 'skipped', line: 3, column: 1 }] },
+    {
+      name: 'a skip after going back up',
+      markdown: '# List\n\n## A\n\n### B\n\n## C\n\n#### D\n',
+      errors: [{ messageId: 'skipped', line: 9, column: 1 }],
+    },
+    {
+      name: 'skipped and too deep at once',
+      markdown: '# List\n\n## A\n\n#### B\n',
+      style: { headings: { maxDepth: 3 } },
+      errors: [
+        { messageId: 'skipped', line: 5, column: 1 },
+        { messageId: 'tooDeep', line: 5, column: 1 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,54 @@
+import { headingPunctuation } from '../../src/rules/heading-punctuation.js';
+import { describe, expect, it } from 'vitest';
+import { testRule } from '../helpers/rule-tester.js';
+import { styleSchema } from '../../src/config/style-schema.js';
+import { buildListModel } from '../../src/markdown/list-model.js';
+import { lintDocument } from '../../src/lint/run.js';
+
+testRule(headingPunctuation, {
+  valid: [
+    { name: 'closed ATX heading', markdown: '# List\n\n## Tools ##\n' },
+    { name: 'characters outside the style string', markdown: '# List\n\n## C#\n\n## Tools…\n\n## Tools)\n' },
+    { name: 'punctuation allowed when the style string is empty', markdown: '# List\n\n## Tools:\n', style: { headings: { trailingPunctuation: '' } } },
+    { name: 'an escaped period', markdown: '# List\n\n## Version 1\\.\n' },
+    { name: 'a heading of punctuation only', markdown: '# List\n\n## ?\n' },
+  ],
+  invalid: [
+    {
+      name: 'a question mark under the default style',
+      markdown: '# List\n\n## FAQ?\n',
+      errors: [{ messageId: 'unexpected', line: 3, column: 7 }],
+      output: '# List\n\n## FAQ\n',
+    },
+    {
+      name: 'an ellipsis made of periods',
+      markdown: '# List\n\n## Tools...\n',
+      errors: [{ messageId: 'unexpected', line: 3, column: 9 }],
+      output: '# List\n\n## Tools\n',
+    },
+    {
+      name: 'a setext heading',
+      markdown: 'List\n====\n\nTools:\n------\n',
+      errors: [{ messageId: 'unexpected', line: 4, column: 6 }],
+      output: 'List\n====\n\nTools\n------\n',
+    },
+    {
+      name: 'closed ATX heading with punctuation before the closing marks',
+      markdown: '# List\r\n\r\n## Tools: ##\r\n',
+      errors: [{ messageId: 'unexpected', line: 3, column: 9 }],
+      output: '# List\r\n\r\n## Tools ##\r\n',
+    },
+  ],
+});
+
+describe('heading-punctuation on hostile input', () => {
+  it('checks a heading ending in 1 MB of punctuation in a fraction of the parse time', () => {
+    const markdown = `# List\n\n## Tools ${':'.repeat(500_000)}\n\n## Tools ${'a:'.repeat(250_000)}!\n`;
+    const style = styleSchema.parse({});
+    const doc = buildListModel('perf.md', markdown, style);
+    const started = performance.now();
+    const { diagnostics } = lintDocument(doc, [{ rule: headingPunctuation, severity: 'warning', options: {} }], style);
+    expect(diagnostics.map((d) => d.messageId)).toEqual(['unexpected', 'unexpected']);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  }, 60_000);
+});

@@ -1,0 +1,26 @@
+import { headingTitle } from '../../src/rules/heading-title.js';
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule(headingTitle, {
+  valid: [
+    { name: 'setext title', markdown: 'Awesome Things\n==============\n\n## Tools\n' },
+    { name: 'title only, with text', markdown: '# Awesome Things\n\nA list.\n' },
+    { name: 'emoji and link in the title', markdown: '# 🚀 [Awesome](https://awesome.re) Things\n\n## Tools\n' },
+  ],
+  invalid: [
+    {
+      name: 'an HTML title and a Markdown title',
+      markdown: '<h1>Awesome Things</h1>\n\n# Tools\n',
+      errors: [{ messageId: 'multiple', line: 3, column: 1 }],
+    },
+    {
+      name: 'three titles',
+      markdown: '# One\n\n# Two\n\n## Sub\n\n# Three\n',
+      errors: [
+        { messageId: 'multiple', line: 3, column: 1 },
+        { messageId: 'multiple', line: 7, column: 1 },
+      ],
+    },
+    { name: 'no headings at all', markdown: 'Just text.\n', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
+  ],
+});

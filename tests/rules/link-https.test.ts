@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { linkHttps } from '../../src/rules/link-https.js';
+import { lintWith, testRule } from '../helpers/rule-tester.js';
+
+testRule(linkHttps, {
+  valid: [
+    { name: 'onion and loopback hosts', markdown: '- [Hidden](http://abcdefg.onion/) - Onion.\n- [Loop](http://127.0.0.1:3000) - Local.\n' },
+    { name: 'subdomain of an allowed host', markdown: '- [Old](http://old.example.org) - Old.\n', options: { allowHttp: ['example.org'] } },
+    { name: 'relative links and anchors', markdown: '# List\n\n## Tools\n\n- [Docs](docs/x.md) - Docs.\n- [Up](#tools) - Up.\n' },
+    { name: 'http inside code is not a link', markdown: '- [Example](https://example.com) - Serves `http://localhost` and `http://example.com`.\n' },
+  ],
+  invalid: [
+    {
+      name: 'http in a prose paragraph and an image',
+      markdown: '# List\n\nSee http://example.com for more.\n\n![Logo](http://example.com/logo.png)\n',
+      errors: [
+        { messageId: 'http', line: 3, column: 5 },
+        { messageId: 'http', line: 5, column: 9 },
+      ],
+    },
+    {
+      name: 'host that is only similar to an allowed one',
+      markdown: '- [Other](http://notexample.org) - Other.\n',
+      options: { allowHttp: ['example.org'] },
+      errors: [{ messageId: 'http', line: 1, column: 11 }],
+    },
+  ],
+});
+
+describe('link-https details', () => {
+  it('reports a reference definition used twice once, at the definition', () => {
+    const found = lintWith(linkHttps, '- [Example][ex] - An example.\n- [Again][ex] - Again.\n\n[ex]: http://example.com\n');
+    expect(found.map((d) => [d.start.line, d.start.column])).toEqual([[4, 7]]);
+    expect(found[0]!.expected).toEqual(['https://example.com']);
+  });
+
+  it('does not offer a fix', () => {
+    const [found] = lintWith(linkHttps, '- [Example](http://example.com) - An example.\n');
+    expect(found?.fix).toBeUndefined();
+    expect(found?.url).toBe('http://example.com');
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { whitespaceTrailing } from '../../src/rules/whitespace-trailing.js';
+import { testRule } from '../helpers/rule-tester.js';
+import { styleSchema } from '../../src/config/style-schema.js';
+import { buildListModel } from '../../src/markdown/list-model.js';
+import { lintDocument } from '../../src/lint/run.js';
+
+testRule(whitespaceTrailing, {
+  valid: [
+    { name: 'a hard break inside a list item', markdown: '# List\n\n- [Foo](https://foo.dev) - Does foo,  \n  and bar.\n' },
+    { name: 'an indented code block', markdown: '# List\n\n    echo hi   \n\nText.\n' },
+    { name: 'an HTML block', markdown: '# List\n\n<p align="center">  \n  <img src="logo.svg">\n</p>\n' },
+  ],
+  invalid: [
+    {
+      name: 'a whitespace-only line and two spaces ending a paragraph',
+      markdown: '# List\n\n- [Foo](https://foo.dev)\n   \n- [Bar](https://bar.dev)\n\nLast line.  \n',
+      errors: [
+        { messageId: 'trailing', line: 4, column: 1 },
+        { messageId: 'trailing', line: 7, column: 11 },
+      ],
+      output: '# List\n\n- [Foo](https://foo.dev)\n\n- [Bar](https://bar.dev)\n\nLast line.\n',
+    },
+    {
+      name: 'no final newline',
+      markdown: '# List\n\nText. ',
+      errors: [{ messageId: 'trailing', line: 3, column: 6 }],
+      output: '# List\n\nText.',
+    },
+  ],
+});
+
+describe('whitespace-trailing performance', () => {
+  it('checks a 1 MB line of spaces and 50,000 short lines in a fraction of the parse time', () => {
+    const markdown = `# List\n\nText${' '.repeat(1_000_000)}x\n${'Line. \n'.repeat(50_000)}`;
+    const style = styleSchema.parse({});
+    const doc = buildListModel('perf.md', markdown, style);
+    const started = performance.now();
+    const { diagnostics } = lintDocument(doc, [{ rule: whitespaceTrailing, severity: 'warning', options: {} }], style);
+    expect(diagnostics).toHaveLength(50_000);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  }, 60_000);
+});
