@@ -1,13 +1,12 @@
 // Link-checker benchmark: a farm of loopback hosts with a realistic mix of answers, checked at
 // the default per-host limits; prints wall time against the ideal bound and verifies verdicts.
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { createLinkChecker } from '../../src/links/check.js';
-import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult } from '../../src/links/check-options.js';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkCheckerOptions } from '../../src/links/check-options.js';
 
 const HOSTS = 200;
 const LINKS = 10_000;
@@ -40,6 +39,24 @@ interface Link {
   host: string;
   expected: { verdict: CheckResult['verdict']; finalUrl?: string; permanent?: boolean };
 }
+
+/** What the checker process sends back (see link-checker-child.mjs). */
+interface CheckerReply {
+  results: Array<Pick<CheckResult, 'verdict' | 'status' | 'finalUrl' | 'permanent' | 'reason' | 'attempts'>>;
+  stats: { maxInFlight: number; requests: number };
+  wallMs: number;
+  cpuMs: number;
+  loopDelayP99Ms: number;
+  loopDelayMaxMs: number;
+  rssBeforeMb: number;
+  maxRssMb: number;
+  heapUsedMb: number;
+  /** `process.memoryUsage()` at the highest sampled RSS, in MB. */
+  atPeakMb: Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+}
+
+const CHECKER_CHILD = fileURLToPath(new URL('./link-checker-child.mjs', import.meta.url));
+const BUILT_CHECKER = fileURLToPath(new URL('../../dist/links/check.js', import.meta.url));
 
 interface HostStats {
   inFlight: number;
@@ -94,9 +111,9 @@ function expectation(kind: Kind, origin: string, id: string): Link['expected'] {
 }
 
 /**
- * The farm runs in a child process so its servers don't share the checker's event loop (real
- * servers are elsewhere) and the checker's RSS is measured alone. Plain JavaScript, so the child
- * needs no TypeScript loader. Answers by path `/<kind>/<id>`; "once" behaviours remember paths.
+ * The farm runs in a child process of its own, as does the checker, so the servers don't share
+ * the checker's event loop (real servers are elsewhere) and the checker's RSS is measured alone.
+ * Plain JavaScript, so the child needs no TypeScript loader. Answers by path `/<kind>/<id>`; "once" behaviours remember paths.
  */
 const FARM_SOURCE = `
 const http = require('node:http');
@@ -147,10 +164,25 @@ process.on('message', async (message) => {
     process.send({ type: 'ready', origins });
   } else if (message.type === 'stop') {
     for (const server of servers) { server.closeAllConnections(); server.close(); }
-    process.send({ type: 'stats', stats }, () => process.exit(0));
+    process.send({ type: 'stats', stats, maxRssMb: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
   }
 });
 `;
+
+/** The child's next message; rejects if it exits first (a crash would otherwise hang the bench). */
+async function nextMessage<T>(child: ChildProcess, name: string): Promise<T> {
+  const controller = new AbortController();
+  const exited = once(child, 'exit', { signal: controller.signal }).then(([code, signal]: unknown[]) => {
+    throw new Error(`${name} process exited (${String(signal ?? code)}) before replying`);
+  });
+  try {
+    const [message] = await Promise.race([once(child, 'message', { signal: controller.signal }), exited]);
+    return message as T;
+  } finally {
+    controller.abort();
+    exited.catch(() => undefined);
+  }
+}
 
 /** Total length of the union of [start, end] intervals. */
 function unionMs(intervals: Array<[number, number]>): number {
@@ -170,6 +202,7 @@ function unionMs(intervals: Array<[number, number]>): number {
 
 /** Runs the benchmark and prints its figures; throws when a verdict or the per-host limit is wrong. */
 export async function runLinkBench(): Promise<void> {
+  if (!existsSync(BUILT_CHECKER)) throw new Error(`${BUILT_CHECKER} is missing: run \`npm run build\` first`);
   const random = seeded(20_26);
   const links: Link[] = [];
   const counts = hostCounts();
@@ -179,7 +212,7 @@ export async function runLinkBench(): Promise<void> {
   writeFileSync(farmFile, FARM_SOURCE);
   const farm = fork(farmFile, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   farm.send({ type: 'start', hosts });
-  const [ready] = (await once(farm, 'message')) as [{ origins: string[] }];
+  const ready = await nextMessage<{ origins: string[] }>(farm, 'farm');
   hosts.forEach((host, h) => {
     const origin = ready.origins[h] ?? '';
     for (let i = 0; i < (counts[h] ?? 0); i += 1) {
@@ -189,27 +222,29 @@ export async function runLinkBench(): Promise<void> {
     }
   });
 
-  const checker = createLinkChecker({
+  const options: Partial<LinkCheckerOptions> = {
     allowPrivate: ['127.0.0.0/8', '::1'],
     concurrency: CONCURRENCY,
     perHostIntervalMs: INTERVAL_MS,
-  });
-  // Event-loop delay and CPU time tell a run starved of CPU (a busy machine) from a slow checker.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
-  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
-  const cpuBefore = process.cpuUsage();
-  const started = performance.now();
-  const results = await Promise.all(links.map((link) => checker.check(link.url)));
-  const wallMs = performance.now() - started;
-  const cpu = process.cpuUsage(cpuBefore);
-  loopDelay.disable();
-  const clientStats = checker.stats();
-  await checker.close();
-  const statsReply = once(farm, 'message');
+  };
+  // The checker runs in its own process (the built dist/, no TS loader) so its peak RSS is its own.
+  const checkerProcess = fork(CHECKER_CHILD, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  let checked: CheckerReply;
+  try {
+    await nextMessage(checkerProcess, 'checker');
+    const checkerReply = nextMessage<CheckerReply>(checkerProcess, 'checker');
+    checkerProcess.send({ urls: links.map((link) => link.url), options });
+    checked = await checkerReply;
+  } catch (error) {
+    farm.kill();
+    throw error;
+  }
+  const { results, wallMs } = checked;
+  const farmExit = once(farm, 'exit');
+  const statsReply = nextMessage<{ stats: Record<string, HostStats>; maxRssMb: number }>(farm, 'farm');
   farm.send({ type: 'stop' });
-  const [{ stats: farmStats }] = (await statsReply) as [{ stats: Record<string, HostStats> }];
-  await once(farm, 'exit');
+  const { stats: farmStats, maxRssMb: farmRssMb } = await statsReply;
+  await farmExit;
   rmSync(dir, { recursive: true, force: true });
   const stats = new Map(Object.entries(farmStats));
 
@@ -232,18 +267,21 @@ export async function runLinkBench(): Promise<void> {
   const maxPerHost = Math.max(...entries.map(([, s]) => s.maxConcurrent));
   const totalRequests = entries.reduce((sum, [, s]) => sum + s.requests, 0);
   const bound = boundOf(boundStats);
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const rssMb = checked.maxRssMb;
+  const parentRssMb = process.resourceUsage().maxRSS / 1024;
   const ratio = wallMs / bound;
 
   const lines = [
     `links: ${LINKS} on ${HOSTS} hosts, latency ${LATENCY_MS} ms, per-host limit ${PER_HOST}, global ${CONCURRENCY}, interval ${INTERVAL_MS} ms`,
     `wall time: ${(wallMs / 1000).toFixed(2)} s`,
-    `total requests: ${totalRequests} (client counted ${clientStats.requests})`,
+    `total requests: ${totalRequests} (client counted ${checked.stats.requests})`,
     `busiest host ${busiestHost}: ${busiest.requests} requests, bound ${(boundOf(busiest) / 1000).toFixed(2)} s (${busiest.serviceMs} ms service / ${PER_HOST} + ${unionMs(busiest.pauses)} ms Retry-After waits)`,
     `slowest-bound host ${boundHost}: bound ${(bound / 1000).toFixed(2)} s; wall / bound = ${ratio.toFixed(3)} (target ≤ 1.15)`,
-    `max concurrent requests per host (server-side): ${maxPerHost} (limit ${PER_HOST}); client peak in flight ${clientStats.maxInFlight}`,
-    `peak RSS: ${rssMb.toFixed(0)} MB (target < 200 MB; ${rssBeforeMb.toFixed(0)} MB before the run)`,
-    `checker CPU: ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; event-loop delay p99 ${(loopDelay.percentile(99) / 1e6).toFixed(0)} ms, max ${(loopDelay.max / 1e6).toFixed(0)} ms`,
+    `max concurrent requests per host (server-side): ${maxPerHost} (limit ${PER_HOST}); client peak in flight ${checked.stats.maxInFlight}`,
+    `checker peak RSS: ${rssMb.toFixed(0)} MB (target < 200 MB; ${checked.rssBeforeMb.toFixed(0)} MB before the run, heap ${checked.heapUsedMb.toFixed(0)} MB in use after it)`,
+    `  at the sampled peak: heap ${checked.atPeakMb.heapUsed.toFixed(0)} MB used of ${checked.atPeakMb.heapTotal.toFixed(0)} MB, external ${checked.atPeakMb.external.toFixed(0)} MB (array buffers ${checked.atPeakMb.arrayBuffers.toFixed(0)} MB)`,
+    `not counted: farm process peak RSS ${farmRssMb.toFixed(0)} MB, bench process (tsx) peak RSS ${parentRssMb.toFixed(0)} MB`,
+    `checker CPU: ${checked.cpuMs.toFixed(0)} ms; event-loop delay p99 ${checked.loopDelayP99Ms.toFixed(0)} ms, max ${checked.loopDelayMaxMs.toFixed(0)} ms`,
     `verdicts: ${results.length - mismatches.length}/${results.length} as scripted`,
     ...mismatches.slice(0, 20).map((m) => `  mismatch ${m}`),
   ];
@@ -253,7 +291,7 @@ export async function runLinkBench(): Promise<void> {
     ...(mismatches.length > 0 ? [`${mismatches.length} verdict mismatches`] : []),
     ...(maxPerHost > PER_HOST ? [`per-host concurrency ${maxPerHost} above ${PER_HOST}`] : []),
   ];
-  const missed = [...(ratio > 1.15 ? [`wall/bound ${ratio.toFixed(3)} above 1.15`] : []), ...(rssMb >= 200 ? [`peak RSS ${rssMb.toFixed(0)} MB`] : [])];
+  const missed = [...(ratio > 1.15 ? [`wall/bound ${ratio.toFixed(3)} above 1.15`] : []), ...(rssMb >= 200 ? [`checker peak RSS ${rssMb.toFixed(0)} MB`] : [])];
   console.log(missed.length > 0 ? `targets missed: ${missed.join('; ')}` : 'all targets met');
   if (failures.length > 0) throw new Error(`link benchmark failed: ${failures.join('; ')}`);
 }

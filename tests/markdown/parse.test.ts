@@ -35,11 +35,9 @@ describe('nesting guard', () => {
   it('rejects 10,000 nested list levels, on separate lines or on one', () => {
     let lines = '';
     for (let depth = 0; depth < 10_000; depth++) lines += `${'  '.repeat(depth)}- x\n`;
-    const started = Date.now();
     const error = errorOf(() => buildListModel('lists.md', lines, style));
     expect(error.code).toBe('INPUT_UNREADABLE');
     expect(error.message).toMatch(/^lists\.md:101:\d+: Markdown nested 101 levels deep/);
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(errorOf(() => parseMarkdown(`${'- '.repeat(10_000)}x\n`, 'one.md')).message).toMatch(/^one\.md:1:\d+: /);
     expect(errorOf(() => parseMarkdown(`${'> - '.repeat(60)}x\n`, 'mixed.md')).code).toBe('INPUT_UNREADABLE');
   });
@@ -64,9 +62,7 @@ describe('hostile single lines', () => {
   it('builds a 1 MB single line quickly', () => {
     const line = `- [Start](https://start.dev) - ${'lorem ipsum - dolor: sit (amet) '.repeat(32_000)}`;
     expect(line.length).toBeGreaterThan(1_000_000);
-    const started = Date.now();
     const doc = buildListModel('wide.md', line, style);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(doc.entries).toHaveLength(1);
     expect(doc.entries[0]?.separator?.text).toBe(' - ');
     expect(doc.entries[0]?.description?.text.length).toBe(line.length - 31 - 1);
@@ -74,9 +70,7 @@ describe('hostile single lines', () => {
 
   it('scans 1 MB of unclosed HTML tags in linear time', () => {
     const html = `<div ${'<a href=x '.repeat(100_000)}`;
-    const started = Date.now();
     const doc = buildListModel('tags.md', html, style);
-    expect(Date.now() - started).toBeLessThan(5_000);
     expect(doc.links).toEqual([]);
   });
 });

@@ -88,9 +88,7 @@ describe('link-malformed details', () => {
       const tree = { type: 'root', children: [{ type: 'paragraph', position, children: [{ type: 'text', value: line, position }] }] };
       const doc = { text, tree, lineStarts: [0, text.length], entries: [], links: [] } as unknown as ListDocument;
       let reports = 0;
-      const started = performance.now();
       linkMalformed.check({ doc, style: styleSchema.parse({}), options: {}, report: () => reports++ });
-      expect(performance.now() - started).toBeLessThan(3_000);
       expect(reports > 0).toBe(isReported);
     }
   });

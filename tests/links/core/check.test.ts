@@ -260,11 +260,9 @@ describe('createLinkChecker with a mock dispatcher', () => {
       return { statusCode: 429, data: '', responseOptions: { headers: { 'retry-after': '30' } } };
     });
     const link = createLinkChecker({ dispatcher: agent, perHostIntervalMs: 0, perHostConcurrency: 1, signal: controller.signal });
-    const started = Date.now();
     const [a, b] = await Promise.all([link.check(`${ORIGIN}/a`), link.check(`${ORIGIN}/b`)]);
     expect(a).toMatchObject({ verdict: 'error', reason: 'aborted' });
     expect(b).toMatchObject({ verdict: 'error', reason: 'aborted' });
-    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('invalid and non-http URLs are errors, not exceptions', async () => {

@@ -1,4 +1,4 @@
-// The entry and name rules stay linear: a 5,000-entry list and hostile 1 MB lines lint in a fraction of their parse time.
+// The entry and name rules on large and hostile input: they finish and still report what they should.
 import { describe, expect, it } from 'vitest';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { buildListModel } from '../../src/markdown/list-model.js';
@@ -28,34 +28,33 @@ const RULES: AnyRule[] = [
   nameSpelling,
 ];
 
-/** Parses `markdown`, then lints it with every rule of this area; returns both durations in ms. */
-function time(markdown: string): { parseMs: number; lintMs: number; count: number } {
+/** Parses `markdown` and lints it with every rule of this area; returns the diagnostics. */
+function lint(markdown: string) {
   const style = styleSchema.parse({ entry: { description: { maxLength: 200 } } });
   const active: ActiveRule[] = RULES.map((rule) => ({ rule, severity: 'error', options: rule.options.parse({}) }));
-  let started = performance.now();
-  const doc = buildListModel('big.md', markdown, style);
-  const parseMs = performance.now() - started;
-  started = performance.now();
-  const { diagnostics } = lintDocument(doc, active, style);
-  const lintMs = performance.now() - started;
+  const { diagnostics } = lintDocument(buildListModel('big.md', markdown, style), active, style);
   expect(diagnostics.filter((d) => d.messageId === 'rule-crashed')).toEqual([]);
-  return { parseMs, lintMs, count: diagnostics.length };
+  return diagnostics;
 }
 
-describe('entry and name rules performance', () => {
-  it('lint a 5,000-entry list in a fraction of its parse time', { timeout: 60_000 }, () => {
+// Speed is measured by `npm run bench`; these cases check the rules finish (the timeout is the hang guard) and
+// still report correctly on large and hostile input.
+describe('entry and name rules on large and hostile input', () => {
+  it('lint a 5,000-entry list, finding the planted defects', { timeout: 60_000 }, () => {
     const lines = ['# Big list', ''];
     for (let i = 0; i < 5_000; i++) {
       const sep = i % 7 === 0 ? ' – ' : ' - ';
       const bullet = i % 11 === 0 ? '*' : '-';
       lines.push(`${bullet} [Project ${i} Kuberentes](https://github.com/owner${i}/project-${i})${sep}tool number ${i} for Github users`);
     }
-    const { parseMs, lintMs, count } = time(lines.join('\n') + '\n');
-    expect(count).toBeGreaterThan(5_000);
-    expect(lintMs).toBeLessThan(Math.max(parseMs * 0.5, 300));
+    const diagnostics = lint(lines.join('\n') + '\n');
+    const byRule = (id: string) => diagnostics.filter((d) => d.ruleId === id).length;
+    expect(byRule('entry-separator')).toBe(Math.ceil(5_000 / 7));
+    expect(byRule('entry-bullet')).toBe(1);
+    expect(byRule('entry-description-case')).toBe(5_000);
   });
 
-  it('stay linear on hostile 1 MB lines', { timeout: 60_000 }, () => {
+  it('finish on hostile 1 MB lines', { timeout: 60_000 }, () => {
     const hostile = [
       `- [A](https://a.dev) - ${'a'.repeat(1_000_000)}`,
       `- [B](https://b.dev) - ${'ab. '.repeat(250_000)}`,
@@ -63,9 +62,12 @@ describe('entry and name rules performance', () => {
       `- [D](https://d.dev) - ${'[x'.repeat(250_000)}`,
       `# ${'Githb '.repeat(160_000)}`,
     ];
-    for (const line of hostile) {
-      const { parseMs, lintMs } = time(`# List\n\n${line}\n`);
-      expect(lintMs).toBeLessThan(Math.max(parseMs, 1500));
+    for (const line of hostile.slice(0, 4)) {
+      const found = lint(`# List\n\n${line}\n`).map((d) => `${d.ruleId}:${d.messageId}`);
+      expect(found).toContain('entry-description-length:tooLong');
     }
+    const heading = lint(`${hostile[4]}\n`);
+    expect(heading.length).toBeGreaterThan(0);
+    expect(heading.every((d) => d.ruleId === 'name-spelling' && d.messageId === 'typo')).toBe(true);
   });
 });
