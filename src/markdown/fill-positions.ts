@@ -1,6 +1,6 @@
 // Gives positions to the nodes remark-gfm creates without them, so every link in the model points at its source.
 import type { Nodes, Parent, Root } from 'mdast';
-import { computeLineStarts } from './positions.js';
+import { computeLineStarts, positionAt } from './positions.js';
 
 /**
  * mdast-util-gfm-autolink-literal finds some literal URLs (`www.…`, e-mail addresses, URLs inside brackets) with a
@@ -22,8 +22,8 @@ export function fillMissingPositions(tree: Root, text: string): void {
         const literal = literalOf(child);
         const at = literal ? text.indexOf(literal, cursor) : -1;
         if (literal && at >= 0 && at + literal.length <= parentEnd) {
-          lineStarts ??= computeLineStarts(text);
-          child.position = { start: pointAt(lineStarts, at), end: pointAt(lineStarts, at + literal.length) };
+          const index = { lineStarts: (lineStarts ??= computeLineStarts(text)) };
+          child.position = { start: positionAt(index, at), end: positionAt(index, at + literal.length) };
           cursor = at + literal.length;
         }
       }
@@ -39,15 +39,4 @@ function literalOf(node: Nodes): string | undefined {
     return inner || undefined;
   }
   return undefined;
-}
-
-function pointAt(lineStarts: number[], offset: number): { line: number; column: number; offset: number } {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - lineStarts[low]! + 1, offset };
 }
