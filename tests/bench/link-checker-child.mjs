@@ -23,7 +23,6 @@ process.once('message', async ({ urls, options }) => {
   }, 50);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  for (const t of [3000, 6000, 9000]) setTimeout(() => { globalThis.gc(); const u = process.memoryUsage(); console.error('DBG live at', t, (u.heapUsed/1048576).toFixed(1), 'total', (u.heapTotal/1048576).toFixed(1), 'rss', (u.rss/1048576).toFixed(1)); }, t);
   const results = await Promise.all(urls.map((url) => checker.check(url)));
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
@@ -31,7 +30,6 @@ process.once('message', async ({ urls, options }) => {
   clearInterval(sampler);
   const stats = checker.stats();
   await checker.close();
-  globalThis.gc(); console.error('DBG live after', (process.memoryUsage().heapUsed/1048576).toFixed(1));
   // Read before the reply is serialised: the peak is the checker's, not the bench's transport.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const heapUsedMb = process.memoryUsage().heapUsed / 1024 / 1024;

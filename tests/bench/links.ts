@@ -228,7 +228,7 @@ export async function runLinkBench(): Promise<void> {
     perHostIntervalMs: INTERVAL_MS,
   };
   // The checker runs in its own process (the built dist/, no TS loader) so its peak RSS is its own.
-  const checkerProcess = fork(CHECKER_CHILD, [], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const checkerProcess = fork(CHECKER_CHILD, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let checked: CheckerReply;
   try {
     await nextMessage(checkerProcess, 'checker');
