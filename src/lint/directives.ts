@@ -30,6 +30,8 @@ const KINDS: ReadonlySet<string> = new Set(['disable', 'enable', 'disable-line',
  */
 export function parseDirectives(text: string, tree: Root, lineStarts: number[]): DirectiveSet {
   const directives: Directive[] = [];
+  // Every directive names its prefix; a file without it (most are) needs no walk of the whole tree.
+  if (!text.includes(PREFIX)) return { directives };
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'html') {
       collectFromHtml(text, node, lineStarts, directives);

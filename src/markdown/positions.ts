@@ -20,9 +20,30 @@ export function computeLineStarts(text: string): number[] {
   return starts;
 }
 
+// The model and the rules look offsets up in document order, mostly on the line of the previous lookup or the
+// next one: those two are tried (and verified) before the binary search, which gives the same line for them.
+let hintStarts: number[] | undefined;
+let hintLine = 0;
+
 /** 0-based index of the line holding `offset` (binary search over `lineStarts`). */
 export function lineIndexAt(index: LineIndex, offset: number): number {
   const starts = index.lineStarts;
+  if (starts === hintStarts) {
+    for (let line = hintLine; line <= hintLine + 1 && line < starts.length; line++) {
+      if (starts[line]! <= offset && (line + 1 === starts.length || starts[line + 1]! > offset)) {
+        hintLine = line;
+        return line;
+      }
+    }
+  }
+  const line = searchLineStarts(starts, offset);
+  hintStarts = starts;
+  hintLine = line;
+  return line;
+}
+
+/** Index of the last line start at or before `offset` (0 when none is). */
+function searchLineStarts(starts: number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

@@ -14,7 +14,7 @@ function describeCounts(counts: Array<[string, number]>): string {
 }
 
 /** Bulleted (not ordered) list-item entries with their marker character. */
-function bulletedEntries(entries: Entry[]): Array<{ entry: Entry; marker: string }> {
+function bulletedEntries(entries: readonly Entry[]): Array<{ entry: Entry; marker: string }> {
   const out: Array<{ entry: Entry; marker: string }> = [];
   for (const entry of entries) {
     if (entry.kind !== 'list-item' || entry.ordered || !entry.marker) continue;

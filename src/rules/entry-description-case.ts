@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { CANONICAL_NAMES } from './utils/canonical-names.js';
 import { isCasedLetter, isLower, isSpace, isUpper, normalizeName, rangeAt, resourceEntries, startsWithUrl } from './utils/entries.js';
-import type { ListDocument } from '../markdown/types.js';
+import type { Entry, ListDocument } from '../markdown/types.js';
 
 // Skipped before the first word: brackets, quotes and emphasis markers.
 const OPENERS = new Set(['(', '"', "'", '“', '‘', '«', '*', '_', '~', '¿', '¡']);
@@ -54,6 +54,12 @@ function firstWord(text: string): string {
   return word;
 }
 
+/** True when `word` is the entry's own name (the first word of its link text), however it is cased or hyphenated. */
+function isOwnName(entry: Entry, word: string): boolean {
+  const ownName = entry.link ? normalizeName(firstWord(entry.link.text.trim())) : '';
+  return ownName !== '' && normalizeName(word) === ownName;
+}
+
 /** True for a plain lower-case word ("fast", "open-source", "don't") whose first letter can be safely capitalised. */
 function isPlainLowerWord(word: string): boolean {
   return [...word].every((char) => isLower(char) || char === '-' || char === "'" || char === '’') && isLower(word[0] ?? '');
@@ -96,7 +102,10 @@ export const entryDescriptionCase = defineRule({
   check(ctx) {
     const mode = ctx.style.entry.description.case;
     if (mode === 'any') return;
-    const known = mode === 'upper' ? lowerCaseNames(ctx.doc, ctx.style.names) : anyCaseNames(ctx.doc, ctx.style.names);
+    // Built on first need: in a list whose descriptions are all cased as asked, it never is.
+    let knownNames: Set<string> | undefined;
+    const known = (): Set<string> =>
+      (knownNames ??= mode === 'upper' ? lowerCaseNames(ctx.doc, ctx.style.names) : anyCaseNames(ctx.doc, ctx.style.names));
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
@@ -108,24 +117,24 @@ export const entryDescriptionCase = defineRule({
       if (!isCasedLetter(first)) continue;
       const word = firstWord(text.slice(i, i + MAX_WORD_LENGTH + 1));
       if (word === '') continue;
+      // Only a word whose case is wrong for the mode can be reported; the checks below cost more than this one.
+      if (mode === 'upper' ? !isLower(first) : !isUpper(first)) continue;
       const lower = word.toLowerCase();
-      const ownName = entry.link ? normalizeName(firstWord(entry.link.text.trim())) : '';
       // Own name, known names, inner capitals (iOS, eBay), digits or identifier punctuation: a name, not a word.
-      if (known.has(lower) || (ownName !== '' && normalizeName(word) === ownName)) continue;
+      if (known().has(lower) || isOwnName(entry, word)) continue;
       if (/[\d./_@:#+=]/.test(word)) continue;
       const rest = [...word].slice(1);
       const offset = description.range.start.offset + i;
-      const at = rangeAt(ctx.doc, offset, offset + word.length);
-      if (mode === 'upper' && isLower(first)) {
+      if (mode === 'upper') {
         if (rest.some(isUpper)) continue;
         const expected = first.toUpperCase() + word.slice(first.length);
         const fix = isPlainLowerWord(word) ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
-        ctx.report({ messageId: 'upper', at, data: { actual: word, expected }, fix, actual: word, expected: [expected] });
-      } else if (mode === 'lower' && isUpper(first)) {
+        ctx.report({ messageId: 'upper', at: rangeAt(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+      } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
         const expected = first.toLowerCase() + word.slice(first.length);
         const fix = COMMON_STARTERS.has(lower) ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
-        ctx.report({ messageId: 'lower', at, data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        ctx.report({ messageId: 'lower', at: rangeAt(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       }
     }
   },

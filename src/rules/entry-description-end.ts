@@ -49,9 +49,23 @@ function endingOf(entry: Entry, text: string, start: number): Ending | undefined
   return { end: start + end, body, core: body.slice(0, coreEnd) };
 }
 
-/** True when `text` ends with one of the allowed endings (or its full-width form). */
-function endsWithAllowed(text: string, allowed: string[]): boolean {
-  return allowed.some((end) => text.endsWith(end) || (EQUIVALENTS[end] ?? []).some((form) => text.endsWith(form)));
+/** True when `text` (up to `at`) ends with one of the allowed endings (or its full-width form). */
+function endsWithAllowed(text: string, allowed: string[], at = text.length): boolean {
+  return allowed.some((end) => text.endsWith(end, at) || (EQUIVALENTS[end] ?? []).some((form) => text.endsWith(form, at)));
+}
+
+/**
+ * False when a description's last visible character settles it without {@link endingOf}: it already ends as the
+ * style asks (or, for `none`, in no punctuation at all) and is no closer that hides the real ending. Nearly every
+ * description of a tidy list is decided here, with no slices, regexes or link lookups.
+ */
+function mayNeedReport(text: string, rule: 'none' | string[]): boolean {
+  let end = text.length;
+  while (end > 0 && (isSpace(text[end - 1]) || text[end - 1] === '\\')) end--;
+  if (end === 0) return false;
+  const last = text[end - 1]!;
+  if (CLOSERS.has(last)) return true;
+  return rule === 'none' ? ',.;:'.includes(last) : !endsWithAllowed(text, rule, end);
 }
 
 /**
@@ -118,6 +132,7 @@ export const entryDescriptionEnd = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
+      if (!mayNeedReport(description.text, rule)) continue;
       const start = description.range.start.offset;
       const ending = endingOf(entry, description.text, start);
       if (!ending || ending.core.trim() === '') continue;

@@ -30,6 +30,25 @@ function comparable(text: string): string {
   return out.trimEnd();
 }
 
+/**
+ * True when `name` and `description` visibly start with different ASCII letters or digits, so the description
+ * cannot open with the name: a cheap test that spares building comparable strings for nearly every entry.
+ */
+function opensDifferently(name: string, description: string): boolean {
+  const a = firstComparableCode(name);
+  const b = firstComparableCode(description);
+  return a !== -1 && b !== -1 && a !== b;
+}
+
+/** The lower-cased code of the first character `comparable` keeps, or -1 when that is not an ASCII letter or digit. */
+function firstComparableCode(text: string): number {
+  let i = 0;
+  while (i < text.length && (isSpace(text[i]) || DECORATION.has(text[i]!))) i++;
+  const code = text.charCodeAt(i);
+  if (code >= 65 && code <= 90) return code + 32;
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? code : -1;
+}
+
 /** True when `rest`, the description after the name, makes it a sentence about the name. */
 function continuesAboutName(rest: string): boolean {
   if (rest === '') return true;
@@ -87,6 +106,7 @@ export const entryDescriptionRepeatsName = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!entry.link || !description || entry.descriptionPlacement === 'code') continue;
+      if (opensDifferently(entry.link.text, description.text)) continue;
       const name = comparable(entry.link.text);
       if (name.length < 2) continue;
       // Only the opening matters: compare a prefix a little longer than the name (keeps long descriptions cheap).

@@ -21,7 +21,7 @@ function isAdjacent(text: string, from: number, to: number): boolean {
  * Sections where a link-less item stands out: more of their top-level items have a link than not.
  * A section of plain bullets (notes, rules, features) is not a list of resources.
  */
-function resourceSections(entries: Entry[]): Set<Section> {
+function resourceSections(entries: readonly Entry[]): Set<Section> {
   const balance = new Map<Section, number>();
   for (const entry of entries) {
     if (entry.kind !== 'list-item' || entry.shape === 'bare-url') continue;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Range } from '../diagnostics.js';
 import type { ListDocument } from '../markdown/types.js';
 import { defineRule } from './define-rule.js';
-import { hasSectionFragment, nearDuplicateKey, normalizeUrlForDuplicates, splitUrl } from './utils/url.js';
+import { hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, splitUrl } from './utils/url.js';
 
 const options = z
   .object({
@@ -59,15 +59,21 @@ class DuplicateIndex<T> {
   }
 }
 
+/** Occurrences by document: `check` and `summarize` both need them, and normalising every URL twice is wasted work. */
+const occurrencesByDoc = new WeakMap<ListDocument, DuplicateOccurrence[]>();
+
 /** The counted links of `doc`, in document order: entries' main links and group links, never badges or anchors. */
 function collectOccurrences(doc: ListDocument): DuplicateOccurrence[] {
+  const cached = occurrencesByDoc.get(doc);
+  if (cached) return cached;
   const found: DuplicateOccurrence[] = [];
+  occurrencesByDoc.set(doc, found);
   for (const entry of doc.entries) {
     const links = entry.group && entry.group.length > 0 ? entry.group : entry.link ? [entry.link] : [];
     for (const link of links) {
       if (link.isImage || link.isBadge) continue;
       const key = normalizeUrlForDuplicates(link.url);
-      const near = nearDuplicateKey(link.url);
+      const near = nearKeyOf(key);
       if (key === undefined || near === undefined) continue;
       const { fragment } = splitUrl(link.url);
       found.push({ url: link.url, exact: fragment.length > 1 ? key + fragment : key, near, isSection: hasSectionFragment(link.url), at: link.range });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { TextEdit } from '../diagnostics.js';
 import { defineRule, type RuleContext } from './define-rule.js';
 import { rangeOf } from '../markdown/positions.js';
-import { MASK, maskedBlocks, type MaskedBlock } from './utils/link-source.js';
+import { MASK, maskedBlocksToScan, type MaskedBlock } from './utils/link-source.js';
 
 const options = z.object({}).strict();
 type Options = z.output<typeof options>;
@@ -81,7 +81,7 @@ export const linkMalformed = defineRule<Options>({
     ],
   },
   check(ctx) {
-    for (const block of maskedBlocks(ctx.doc)) checkBlock(ctx, block);
+    for (const block of maskedBlocksToScan(ctx.doc)) checkBlock(ctx, block);
     for (const entry of ctx.doc.entries) {
       for (const link of entry.links) {
         if (link.isImage || (link.syntax !== 'inline' && link.syntax !== 'reference')) continue;

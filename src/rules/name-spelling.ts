@@ -51,7 +51,7 @@ function namedLinks(links: LinkRef[]): LinkRef[] {
 }
 
 /**
- * Adds the names the list itself spells consistently (link texts matching their URL, texts used twice)
+ * Adds the names the list itself spells consistently (link texts matching their URL, other texts used twice)
  * to `index`; returns each unconfirmed link with the name its URL gives, if any.
  */
 function listNames(links: LinkRef[], index: NameIndex): Map<LinkRef, string | undefined> {
@@ -62,11 +62,12 @@ function listNames(links: LinkRef[], index: NameIndex): Map<LinkRef, string | un
     const urlName = nameFromUrl(link.url);
     const normalized = normalizeName(text);
     if (urlName !== undefined && normalizeName(urlName) === normalized) {
-      if (normalized.length >= MIN_BUILT_IN_TYPO_LENGTH) index.add(text);
+      if (normalized.length >= MIN_BUILT_IN_TYPO_LENGTH) index.add(text, undefined, normalized);
     } else {
       unconfirmed.set(link, urlName);
+      // Only unconfirmed texts are counted: a text confirmed once is already a name (or too short to become one).
+      uses.set(text, (uses.get(text) ?? 0) + 1);
     }
-    uses.set(text, (uses.get(text) ?? 0) + 1);
   }
   for (const [text, count] of uses) if (count >= 2 && normalizeName(text).length >= MIN_BUILT_IN_TYPO_LENGTH) index.add(text);
   return unconfirmed;

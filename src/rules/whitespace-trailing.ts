@@ -46,17 +46,12 @@ export const whitespaceTrailing = defineRule({
   },
   check(ctx) {
     const { doc } = ctx;
-    const { skipped, breaks } = protectedRegions(doc);
     const text = doc.text;
+    const trailing = trailingRuns(doc);
+    if (trailing.length === 0) return;
+    const { skipped, breaks } = protectedRegions(doc, trailing);
     let region = 0;
-    for (let line = 0; line < doc.lineStarts.length; line++) {
-      const lineStart = doc.lineStarts[line]!;
-      let end = line + 1 < doc.lineStarts.length ? doc.lineStarts[line + 1]! : text.length;
-      if (end > lineStart && text[end - 1] === '\n') end--;
-      if (end > lineStart && text[end - 1] === '\r') end--;
-      let start = end;
-      while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-      if (start === end) continue;
+    for (const [start, end] of trailing) {
       while (region < skipped.length && skipped[region]![1] <= start) region++;
       if (region < skipped.length && skipped[region]![0] <= start) continue;
       if (breaks.has(start)) {
@@ -77,19 +72,56 @@ export const whitespaceTrailing = defineRule({
   },
 });
 
-/** Code and HTML blocks (sorted `[start, end)` offsets) and the offsets where hard breaks start. */
-function protectedRegions(doc: ListDocument): { skipped: Array<[number, number]>; breaks: Set<number> } {
+/** The `[start, end)` offsets of every line's trailing spaces and tabs, in document order. */
+function trailingRuns(doc: ListDocument): Array<[number, number]> {
+  const text = doc.text;
+  const runs: Array<[number, number]> = [];
+  for (let line = 0; line < doc.lineStarts.length; line++) {
+    const lineStart = doc.lineStarts[line]!;
+    let end = line + 1 < doc.lineStarts.length ? doc.lineStarts[line + 1]! : text.length;
+    if (end > lineStart && text[end - 1] === '\n') end--;
+    if (end > lineStart && text[end - 1] === '\r') end--;
+    let start = end;
+    while (start > lineStart && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+    if (start !== end) runs.push([start, end]);
+  }
+  return runs;
+}
+
+/**
+ * Code and HTML blocks (sorted `[start, end)` offsets) and the offsets where hard breaks start, looked for only
+ * in nodes that hold the start of a trailing run: most of the tree (remark's, hundreds of MB on a big list) has
+ * none and is not walked.
+ */
+function protectedRegions(doc: ListDocument, trailing: Array<[number, number]>): { skipped: Array<[number, number]>; breaks: Set<number> } {
   const skipped: Array<[number, number]> = [];
   const breaks = new Set<number>();
+  const starts = trailing.map(([start]) => start);
   walkTree(doc.tree, (node) => {
     const position = node.position;
     if (!position) return;
+    const from = position.start.offset ?? 0;
+    const to = position.end.offset ?? 0;
     if (node.type === 'code' || node.type === 'html' || node.type === 'inlineCode') {
-      skipped.push([position.start.offset ?? 0, position.end.offset ?? 0]);
+      skipped.push([from, to]);
       return false;
     }
-    if (node.type === 'break') breaks.add(position.start.offset ?? 0);
+    if (node.type === 'break') breaks.add(from);
+    // A node's children lie inside it, so none of them can hold a run that it does not.
+    return hasStartWithin(starts, from, to);
   });
   skipped.sort((a, b) => a[0] - b[0]);
   return { skipped, breaks };
+}
+
+/** True when some offset of the sorted `starts` lies in `[from, to]` (binary search). */
+function hasStartWithin(starts: number[], from: number, to: number): boolean {
+  let low = 0;
+  let high = starts.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (starts[mid]! < from) low = mid + 1;
+    else high = mid;
+  }
+  return low < starts.length && starts[low]! <= to;
 }

@@ -32,4 +32,13 @@ describe('positions', () => {
     const big = { lineStarts: Array.from({ length: 100_000 }, (_, line) => line * 10) };
     expect(positionAt(big, 543_217)).toEqual({ line: 54_322, column: 8, offset: 543_217 });
   });
+
+  it('gives the same line after the previous lookup as a fresh search does, in any order', () => {
+    const lineStarts = [0, 3, 3, 7, 20, 21];
+    const fresh = (offset: number): number => lineStarts.findLastIndex((start) => start <= offset);
+    const offsets = [0, 2, 3, 6, 7, 19, 20, 21, 40, 5, 0, 21, 3, 20, 19, -1, 8, 7];
+    for (const offset of offsets) expect(lineIndexAt({ lineStarts }, offset)).toBe(Math.max(0, fresh(offset)));
+    // Another index right after must not reuse this one's last line.
+    expect(lineIndexAt({ lineStarts: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] }, 8)).toBe(8);
+  });
 });

@@ -10,6 +10,11 @@ testRule(entryDescriptionRepeatsName, {
   ],
   invalid: [
     {
+      name: 'quoted name with a comma',
+      markdown: '# Tools\n\n- [Beam](https://beam.dev) - \u201cBeam\u201d, a pipeline SDK.\n',
+      errors: [{ messageId: 'repeats', line: 3, column: 30 }],
+    },
+    {
       name: 'emphasised name with a verb',
       markdown: '# Tools\n\n- [Great Expectations](https://greatexpectations.io) - **Great Expectations** helps teams test data.\n',
       errors: [{ messageId: 'repeats', line: 3, column: 56 }],

@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { linkMalformed } from '../../src/rules/link-malformed.js';
-import { MASK, maskedBlocks } from '../../src/rules/utils/link-source.js';
+import { MASK, maskedBlocks, maskedBlocksToScan } from '../../src/rules/utils/link-source.js';
 import type { ListDocument } from '../../src/markdown/types.js';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { fixWith, lintWith, testRule } from '../helpers/rule-tester.js';
@@ -67,6 +67,22 @@ describe('maskedBlocks', () => {
     const blocks = maskedBlocks(fakeDoc('> - item\n\n| a |\n| - |\n| b |\n\n```\n[x] (y)\n```\n'));
     // Table cells span their pipes in mdast; pipes never look like link syntax.
     expect(blocks.map((b) => b.text)).toEqual(['item', '| a |', '| b |']);
+  });
+
+  it('leaves out only blocks where no `]`, and no `)` or `[` next to a link, stays visible', () => {
+    const markdown = [
+      '- [Plain](https://a.dev) - Text (with parens) and `code]`.',
+      '- [Stray](https://a.dev)) - Extra parenthesis.',
+      '- [[Open](https://a.dev) - Extra bracket.',
+      '- [Close] (https://a.dev) - Spaced.',
+      '- Escaped \\] bracket.',
+      '- ![badge](https://img.shields.io/x) [Name](https://a.dev) - Badge first.',
+    ].join('\n');
+    const all = maskedBlocks(fakeDoc(markdown));
+    const scanned = maskedBlocksToScan(fakeDoc(markdown));
+    expect(all).toHaveLength(6);
+    // Escapes are masked only when a block's text is built, so an escaped `]` still keeps its block (conservative).
+    expect(scanned).toEqual([all[1], all[2], all[3], all[4]]);
   });
 });
 

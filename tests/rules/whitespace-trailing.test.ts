@@ -10,6 +10,7 @@ testRule(whitespaceTrailing, {
     { name: 'a hard break inside a list item', markdown: '# List\n\n- [Foo](https://foo.dev) - Does foo,  \n  and bar.\n' },
     { name: 'an indented code block', markdown: '# List\n\n    echo hi   \n\nText.\n' },
     { name: 'an HTML block', markdown: '# List\n\n<p align="center">  \n  <img src="logo.svg">\n</p>\n' },
+    { name: 'a code span wrapping inside a nested item', markdown: '# List\n\n- Foo\n  - Bar `x   \n    y` baz.\n' },
   ],
   invalid: [
     {

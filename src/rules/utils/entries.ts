@@ -21,9 +21,17 @@ export function isResourceEntry(entry: Entry): boolean {
   return !entry.section.isToc && !entry.section.isProse && !entry.link?.url.startsWith('#');
 }
 
-/** The resource entries of `doc`, in document order. */
-export function resourceEntries(doc: ListDocument): Entry[] {
-  return doc.entries.filter(isResourceEntry);
+/** Resource entries by document: eight rules ask for them, and the model never changes once built. */
+const resourceEntriesByDoc = new WeakMap<ListDocument, readonly Entry[]>();
+
+/** The resource entries of `doc`, in document order (shared between rules, so read-only). */
+export function resourceEntries(doc: ListDocument): readonly Entry[] {
+  let entries = resourceEntriesByDoc.get(doc);
+  if (entries === undefined) {
+    entries = doc.entries.filter(isResourceEntry);
+    resourceEntriesByDoc.set(doc, entries);
+  }
+  return entries;
 }
 
 /** Entries that have nested entries (category labels, projects with sub-projects), found in one pass. */
@@ -88,11 +96,18 @@ export function linkEndingAt(links: LinkRef[], offset: number): LinkRef | undefi
 
 /** Normalises a name for comparison: lower-case, without `-`, `_`, `.` and whitespace. */
 export function normalizeName(name: string): string {
+  const lower = name.toLowerCase();
+  // Copies the runs between dropped characters rather than one character at a time (this runs for every link).
   let out = '';
-  for (const char of name.toLowerCase()) {
-    if (char !== '-' && char !== '_' && char !== '.' && !isSpace(char)) out += char;
+  let runStart = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const char = lower[i]!;
+    if (char === '-' || char === '_' || char === '.' || isSpace(char)) {
+      out += lower.slice(runStart, i);
+      runStart = i + 1;
+    }
   }
-  return out;
+  return runStart === 0 ? lower : out + lower.slice(runStart);
 }
 
 /** The end offset of `text` without trailing whitespace, counted from `start`. */

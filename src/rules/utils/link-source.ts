@@ -28,10 +28,23 @@ const offsetsOf = (node: Node): [number, number] | undefined => {
 
 /** Every paragraph, heading and table cell of `doc`, masked, in document order. */
 export function maskedBlocks(doc: ListDocument): MaskedBlock[] {
+  return collectBlocks(doc, false);
+}
+
+/**
+ * Like {@link maskedBlocks}, but leaves out blocks whose visible text has no `]` and where no `)` or `[` touches
+ * one of their links: every pattern link-malformed looks for needs one of those, and most entries (one parsed
+ * link and plain text) have none, so they are never copied.
+ */
+export function maskedBlocksToScan(doc: ListDocument): MaskedBlock[] {
+  return collectBlocks(doc, true);
+}
+
+function collectBlocks(doc: ListDocument, isScanOnly: boolean): MaskedBlock[] {
   const blocks: MaskedBlock[] = [];
   const visit = (node: Node): void => {
     if (BLOCKS.has(node.type)) {
-      const block = maskBlock(doc.text, node as Parent);
+      const block = maskBlock(doc.text, node as Parent, isScanOnly);
       if (block) blocks.push(block);
       return;
     }
@@ -41,15 +54,19 @@ export function maskedBlocks(doc: ListDocument): MaskedBlock[] {
   return blocks;
 }
 
-/** Masks one block's source; undefined for a block without a position (never in parsed input). */
-function maskBlock(text: string, block: Parent): MaskedBlock | undefined {
+/**
+ * Masks one block's source; undefined for a block without a position (never in parsed input), or with
+ * `isScanOnly` for a block with nothing link-malformed could report.
+ */
+function maskBlock(text: string, block: Parent, isScanOnly: boolean): MaskedBlock | undefined {
   const range = offsetsOf(block);
   if (!range) return undefined;
   const [start, end] = range;
   const masked: Array<[number, number]> = [];
   const links: Array<{ start: number; end: number }> = [];
   const visit = (node: Node): void => {
-    const offsets = offsetsOf(node);
+    // Offsets are read only for nodes that may be masked: most nodes are plain text.
+    const offsets = node.type === 'link' || OPAQUE.has(node.type) ? offsetsOf(node) : undefined;
     if (node.type === 'link' && offsets) {
       // Literal autolinks (`https://…` in text) stay visible: they are part of broken syntax like `[Name](https://x`.
       const first = text[offsets[0]];
@@ -66,6 +83,7 @@ function maskBlock(text: string, block: Parent): MaskedBlock | undefined {
     if ('children' in node) for (const child of (node as Parent).children) visit(child);
   };
   for (const child of block.children) visit(child);
+  if (isScanOnly && !mayHoldBrokenSyntax(text, start, end, masked, links)) return undefined;
   let out = '';
   let cursor = start;
   for (const [from, to] of masked) {
@@ -75,6 +93,33 @@ function maskBlock(text: string, block: Parent): MaskedBlock | undefined {
   }
   out += unescape(text.slice(cursor, end));
   return { start, text: out, links };
+}
+
+/**
+ * False when masking would leave no `]` in the block and no `)` right after or `[` right before a parsed link.
+ * Masking only ever hides characters, so a `]` outside the masked spans is a conservative stand-in for one in
+ * the masked text. The next `]` is looked up once per stretch, so a long line of gaps stays linear.
+ */
+function mayHoldBrokenSyntax(
+  text: string,
+  start: number,
+  end: number,
+  masked: Array<[number, number]>,
+  links: Array<{ start: number; end: number }>,
+): boolean {
+  for (const link of links) if (text[link.end] === ')' || text[link.start - 1] === '[') return true;
+  let nextClose = text.indexOf(']', start);
+  let cursor = start;
+  const hasCloseBefore = (to: number): boolean => {
+    if (nextClose !== -1 && nextClose < cursor) nextClose = text.indexOf(']', cursor);
+    return nextClose !== -1 && nextClose < to;
+  };
+  for (const [from, to] of masked) {
+    if (from < cursor) continue;
+    if (hasCloseBefore(from)) return true;
+    cursor = to;
+  }
+  return hasCloseBefore(end);
 }
 
 /** Masks backslash escapes (`\[`, `\]`, `\(`) so escaped brackets never count as syntax. */

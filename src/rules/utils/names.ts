@@ -125,6 +125,11 @@ function popCount(value: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/** A bucket's key: the first UTF-16 unit of a normalised name and a length (a number, so no key string per name). */
+function bucketKey(normalized: string, length: number): number {
+  return length * 0x10000 + normalized.charCodeAt(0);
+}
+
 interface IndexedName {
   spelling: string;
   normalized: string;
@@ -138,7 +143,7 @@ interface IndexedName {
  * miss of rather than with every name of the list.
  */
 export class NameIndex {
-  private readonly buckets = new Map<string, IndexedName[]>();
+  private readonly buckets = new Map<number, IndexedName[]>();
   private readonly known = new Map<string, string>();
   // Lists repeat the same words thousands of times; each is looked up once.
   private readonly answers = new Map<string, string | undefined>();
@@ -146,16 +151,17 @@ export class NameIndex {
   /**
    * Adds a correctly spelt name; the first spelling added for a normalised form wins. `limit` caps the
    * edits of a near miss below the length-scaled default (built-in names sit close to everyday words).
+   * `normalized` is `normalizeName(spelling)`, passed by callers that already have it.
    */
-  add(spelling: string, limit = Number.POSITIVE_INFINITY): void {
-    const normalized = normalizeName(spelling);
+  add(spelling: string, limit = Number.POSITIVE_INFINITY, normalized = normalizeName(spelling)): void {
     if (normalized.length < 4 || this.known.has(normalized)) return;
     this.known.set(normalized, spelling);
     this.answers.clear();
-    const key = `${normalized[0]}:${normalized.length}`;
-    const bucket = this.buckets.get(key) ?? [];
-    bucket.push({ spelling, normalized, mask: letterMask(normalized), limit: Math.min(limit, allowedEdits(normalized.length)) });
-    this.buckets.set(key, bucket);
+    const key = bucketKey(normalized, normalized.length);
+    const name = { spelling, normalized, mask: letterMask(normalized), limit: Math.min(limit, allowedEdits(normalized.length)) };
+    const bucket = this.buckets.get(key);
+    if (bucket) bucket.push(name);
+    else this.buckets.set(key, [name]);
   }
 
   /** True when `normalized` is itself one of the names. */
@@ -177,7 +183,7 @@ export class NameIndex {
     const mask = letterMask(normalized);
     for (let delta = 0; delta <= 2; delta++) {
       for (const length of delta === 0 ? [normalized.length] : [normalized.length - delta, normalized.length + delta]) {
-        for (const name of this.buckets.get(`${normalized[0]}:${length}`) ?? []) {
+        for (const name of this.buckets.get(bucketKey(normalized, length)) ?? []) {
           const limit = name.limit;
           if (delta > limit || popCount(mask ^ name.mask) > 2 * limit) continue;
           // A prefix or suffix is a variant (plural, `-js`, `py-`), not a typo.

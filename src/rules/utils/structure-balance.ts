@@ -18,6 +18,8 @@ const OPENER: Record<string, string> = { ')': '(', ']': '[', '”': '“' };
  * uses `„`-style quotes or inch marks (`5"`). Returns the first problem, or undefined.
  */
 export function findImbalance(text: string): Imbalance | undefined {
+  // Most descriptions hold no bracket or quote at all; they need no stacks, code-span map or scan.
+  if (!hasBalancedMark(text)) return undefined;
   // Negative entries (-index - 1) are `(` that look like emoticons (`:(`): they may be closed, but are never reported.
   const stacks: Record<string, number[]> = { '(': [], '[': [], '“': [] };
   const straight: number[] = [];
@@ -75,6 +77,16 @@ export function findImbalance(text: string): Imbalance | undefined {
     first = { kind: 'unclosed', char: '"', partner: '"', index: straight[straight.length - 1]! };
   }
   return first;
+}
+
+/** True when `text` holds any character `findImbalance` pairs up (`(`, `)`, `[`, `]`, `“`, `”`, `"`). */
+function hasBalancedMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // ( ) [ ] " and the curly double quotes U+201C, U+201D.
+    if (code === 40 || code === 41 || code === 91 || code === 93 || code === 34 || code === 0x201c || code === 0x201d) return true;
+  }
+  return false;
 }
 
 function isDigit(code: number): boolean {

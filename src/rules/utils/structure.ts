@@ -79,12 +79,19 @@ function isLowSurrogate(code: number): boolean {
 
 /** Visits every node of the tree, depth first in document order, without recursion (deep nesting is input). */
 export function walkTree(root: Node, visit: (node: Node, parent: Parent | undefined) => boolean | void): void {
-  const stack: Array<[Node, Parent | undefined]> = [[root, undefined]];
-  while (stack.length > 0) {
-    const [node, parent] = stack.pop()!;
+  // Two parallel stacks rather than one of [node, parent] pairs: no pair is allocated per node of a large tree.
+  const nodes: Node[] = [root];
+  const parents: Array<Parent | undefined> = [undefined];
+  while (nodes.length > 0) {
+    const node = nodes.pop()!;
+    const parent = parents.pop();
     // Returning false skips the node's children.
     if (visit(node, parent) === false) continue;
     const children = (node as Partial<Parent>).children;
-    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, node as Parent]);
+    if (!children) continue;
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]!);
+      parents.push(node as Parent);
+    }
   }
 }

@@ -123,7 +123,11 @@ const README_FILE = /^readme(?:\.[a-z]+)?$/i;
  * all share one key. Other URLs keep their duplicate key.
  */
 export function nearDuplicateKey(url: string): string | undefined {
-  const key = normalizeUrlForDuplicates(url);
+  return nearKeyOf(normalizeUrlForDuplicates(url));
+}
+
+/** {@link nearDuplicateKey} from an already computed {@link normalizeUrlForDuplicates} key (saves parsing twice). */
+export function nearKeyOf(key: string | undefined): string | undefined {
   if (key === undefined || !key.startsWith('github.com/')) return key;
   const path = key.slice('github.com/'.length).split('?')[0]!;
   const segments = path.split('/');
