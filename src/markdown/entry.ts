@@ -152,7 +152,7 @@ export function readEntryParagraph(ctx: ModelContext, entry: Entry, paragraph: P
   const end = endOf(paragraph);
   const main = findMainLink(ctx, children);
   if (!main) {
-    readTextEntry(ctx, entry, start, end);
+    readTextEntry(ctx, entry, start, end, children);
     return;
   }
   const mainNode = children[main.index] as Nodes;
@@ -174,7 +174,7 @@ export function readEntryParagraph(ctx: ModelContext, entry: Entry, paragraph: P
     delete entry.tag;
     delete entry.title;
     delete entry.group;
-    readTextEntry(ctx, entry, start, end);
+    readTextEntry(ctx, entry, start, end, children);
     return;
   }
   entry.link = main.ref;
@@ -272,14 +272,18 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
   return last;
 }
 
-/** An entry without a leading link: splits at the first dash or colon separator, if any. */
-function readTextEntry(ctx: ModelContext, entry: Entry, start: number, end: number): void {
+/** Inline nodes whose text is never a separator: a `: ` in a link's text or a code span is part of it. */
+const OPAQUE_INLINE = new Set(['link', 'linkReference', 'image', 'imageReference', 'inlineCode', 'html']);
+
+/** An entry without a leading link: splits at the first dash or colon separator outside links and code, if any. */
+function readTextEntry(ctx: ModelContext, entry: Entry, start: number, end: number, children: readonly PhrasingContent[]): void {
   entry.shape = 'text';
   const body = ctx.text.slice(start, end);
+  const opaque = children.filter((child) => OPAQUE_INLINE.has(child.type)).map((child) => [startOf(child) - start, endOf(child) - start] as const);
   let at = -1;
   let found = '';
   for (const candidate of TEXT_SEPARATORS) {
-    const index = body.indexOf(candidate);
+    const index = indexOutside(body, candidate, opaque);
     if (index !== -1 && (at === -1 || index < at)) {
       at = index;
       found = candidate;
@@ -292,4 +296,16 @@ function readTextEntry(ctx: ModelContext, entry: Entry, start: number, end: numb
   entry.separator = spanOf(ctx, start + at, start + at + found.length);
   entry.description = spanOf(ctx, descriptionStart, end);
   entry.descriptionPlacement = 'inline';
+}
+
+/** First index of `needle` in `haystack` that does not start inside one of the (sorted) `skip` ranges. */
+function indexOutside(haystack: string, needle: string, skip: ReadonlyArray<readonly [number, number]>): number {
+  let from = 0;
+  for (;;) {
+    const index = haystack.indexOf(needle, from);
+    if (index === -1) return -1;
+    const inside = skip.find(([skipStart, skipEnd]) => index >= skipStart && index < skipEnd);
+    if (!inside) return index;
+    from = inside[1];
+  }
 }

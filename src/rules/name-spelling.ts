@@ -75,7 +75,12 @@ function listNames(links: LinkRef[], index: NameIndex): Map<LinkRef, string | un
 
 /** Reports wrong casing or a near miss for each word; returns nothing, reports through `ctx`. */
 function checkWords(ctx: RuleContext<Options>, words: Word[], index: NameIndex, table: Map<string, string>): void {
+  // One report per distinct word of a heading or link text: a word repeated many times (a generated or hostile
+  // heading) is one mistake, not thousands.
+  const seen = new Set<string>();
   for (const word of words) {
+    if (seen.has(word.text)) continue;
+    seen.add(word.text);
     const casing = wrongCasing(word.text, table);
     if (casing !== undefined) {
       ctx.report({

@@ -155,3 +155,16 @@ describe('lazy lines', () => {
     expect(doc.entries[0]?.lazyLines.map((line) => line.text)).toEqual(['> lazy.']);
   });
 });
+
+describe('entries that start with words, not a link', () => {
+  it('never take a separator from inside a link or code span', async () => {
+    const { buildListModel: build } = await import('../../src/markdown/list-model.js');
+    const { styleSchema: schema } = await import('../../src/config/style-schema.js');
+    const md = '# T\n\n- Cloud comparison [Convergence: ML blog](https://a.example/x)\n- Tool `a: b` - Does things.\n';
+    const [first, second] = build('a.md', md, schema.parse({})).entries;
+    expect(first?.shape).toBe('text');
+    expect(first?.separator).toBeUndefined();
+    expect(second?.separator?.text).toBe(' - ');
+    expect(second?.description?.text).toBe('Does things.');
+  });
+});

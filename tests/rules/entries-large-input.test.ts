@@ -66,8 +66,7 @@ describe('entry and name rules on large and hostile input', () => {
       const found = lint(`# List\n\n${line}\n`).map((d) => `${d.ruleId}:${d.messageId}`);
       expect(found).toContain('entry-description-length:tooLong');
     }
-    const heading = lint(`${hostile[4]}\n`);
-    expect(heading.length).toBeGreaterThan(0);
-    expect(heading.every((d) => d.ruleId === 'name-spelling' && d.messageId === 'typo')).toBe(true);
+    // 160,000 copies of one misspelt word in a heading: one report, not a flood.
+    expect(lint(`${hostile[4]}\n`).map((d) => `${d.ruleId}:${d.messageId}:${d.actual}`)).toEqual(['name-spelling:typo:Githb']);
   });
 });
