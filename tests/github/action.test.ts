@@ -85,8 +85,8 @@ describe('action entry point', () => {
       'INPUT_BASE-REF': 'abc123',
       INPUT_CONFIG: 'cfg.json',
     });
-    expect(cliArguments(inputs, '/tmp/r.json')).toEqual([
-      '--format', 'json', '--output', '/tmp/r.json', '--config', 'cfg.json', '--links', '--changed-since', 'abc123', '--', 'lists', '-weird.md',
+    expect(cliArguments(inputs, 'out/report.json')).toEqual([
+      '--format', 'json', '--output', 'out/report.json', '--config', 'cfg.json', '--links', '--changed-since', 'abc123', '--', 'lists', '-weird.md',
     ]);
     expect(() => readActionInputs({ 'INPUT_CHANGED-ONLY': 'true' })).toThrow('changed-only: needs base-ref');
   });
