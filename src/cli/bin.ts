@@ -19,3 +19,9 @@ process.on('uncaughtException', (error) => {
 });
 
 process.exitCode = await main(process.argv.slice(2), processIo());
+
+// Everything is written and saved by now. What may still hold the event loop are DNS lookups of a stopped link
+// check, queued in libuv's thread pool where they cannot be cancelled (offline, each waits out the resolver's
+// timeout): flush the output, then leave instead of waiting for them.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
+process.exit();

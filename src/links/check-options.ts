@@ -73,6 +73,11 @@ export type CheckResult = Omit<LinkResult, 'occurrences' | 'fromCache' | 'failed
 export interface LinkChecker {
   /** Checks one URL; never throws for network outcomes. The same URL is fetched once per checker. */
   check(url: string): Promise<CheckResult>;
+  /**
+   * Stops starting URLs: those still waiting resolve at once as not checked (`attempts: 0`), those under way finish.
+   * Unlike `signal`, nothing in flight is cut short, so every result that did come back is a real answer.
+   */
+  stop?(): void;
   /** Closes the Agent the checker built (not a dispatcher passed in). */
   close(): Promise<void>;
   /** Peak concurrency and request count so far. */

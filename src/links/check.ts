@@ -1,4 +1,5 @@
 // The link checker: one Agent, one set of limits, each distinct URL fetched once.
+import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { createAddressGuard } from './address-guard.js';
 import { createAdmission } from './admission.js';
@@ -20,7 +21,13 @@ export type { CheckResult, LinkChecker, LinkCheckerOptions };
  * overrides are merged over the default ones host by host.
  */
 export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): LinkChecker {
-  const options = resolveOptions(partial);
+  // `stop()` cuts requests under way short through the same signal a caller may pass.
+  const stopController = new AbortController();
+  const resolved = resolveOptions(partial);
+  const signal = resolved.signal ? AbortSignal.any([resolved.signal, stopController.signal]) : stopController.signal;
+  // Every request of the run listens on this one signal: many listeners are expected, not a leak.
+  setMaxListeners(0, signal);
+  const options: LinkCheckerOptions = { ...resolved, signal };
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   const random = options.random ?? Math.random;
@@ -50,18 +57,26 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
   });
   const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random };
   const pending = new Map<string, Promise<CheckResult>>();
+  let isStopped = false;
 
   return {
     check(url) {
       let result = pending.get(url);
       if (!result) {
-        result = admission.run(hostOf(url), () => followUrl(ctx, url)).then((checked) => {
+        // Once stopped, URLs still waiting are not fetched, and those cut short say so rather than report the abort.
+        const run = () => (isStopped || options.signal?.aborted ? Promise.resolve(notChecked(url)) : followUrl(ctx, url));
+        result = admission.run(hostOf(url), run).then((outcome) => {
+          const checked = isStopped && outcome.reason === 'aborted' ? notChecked(url) : outcome;
           options.onResult?.(checked);
           return checked;
         });
         pending.set(url, result);
       }
       return result;
+    },
+    stop() {
+      isStopped = true;
+      stopController.abort();
     },
     async close() {
       // destroy, not close: close would wait for background drains of stalled bodies to hit
@@ -70,6 +85,11 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
     },
     stats: () => scheduler.stats(),
   };
+}
+
+/** The result for a URL the checker was told to stop before fetching: no attempt, so no evidence either way. */
+function notChecked(url: string): CheckResult {
+  return { url, verdict: 'error', reason: 'not checked: the run was stopped', attempts: 0, durationMs: 0 };
 }
 
 /** The host a URL's checks are admitted under ('' for URLs that don't parse: they fail at once). */

@@ -70,7 +70,7 @@ export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
   };
   let isCleanUpDeferred = false;
   try {
-    const response = await request(req.url, {
+    const pending = request(req.url, {
       method: req.method,
       headers: req.headers,
       dispatcher: req.dispatcher,
@@ -80,6 +80,7 @@ export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
       // body then surfaces as a parse error on the next request, which falls back to GET or retries.
       ...(req.method === 'HEAD' ? { reset: false } : {}),
     });
+    const response = await untilAborted(pending, controller.signal);
     const { statusCode: status, headers, body } = response;
     let bodyPrefix: string | undefined;
     if (req.method === 'GET' && req.shouldReadBody(status)) {
@@ -103,6 +104,36 @@ export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
   } finally {
     if (!isCleanUpDeferred) cleanUp();
   }
+}
+
+/**
+ * Settles with `pending`, or rejects as soon as `signal` aborts. undici honours an abort only once the connection's
+ * DNS lookup has finished, and a lookup can take the resolver's full timeout: the deadline must not wait for it.
+ * A response that still arrives later has its body destroyed; a late failure is dropped.
+ */
+function untilAborted(pending: Promise<Dispatcher.ResponseData>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  const discardLate = (): void => void pending.then((late) => late.body.destroy(), () => {});
+  if (signal.aborted) {
+    discardLate();
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      discardLate();
+      reject(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(
+      (response) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(response);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** Bodies up to this size (declared by Content-Length) are drained rather than cut. */

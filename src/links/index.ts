@@ -83,7 +83,8 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CheckLinks
     const fromCache = cached.get(target.url);
     const result = fromCache ?? fresh.get(target.url);
     // Offline failures say nothing about the links: withhold them and keep them out of the cache.
-    if (!result || (networkDown && !fromCache && overHttp.has(target.url))) continue;
+    // Not checked at all (the run stopped early) is no verdict either.
+    if (!result || (!fromCache && result.attempts === 0) || (networkDown && !fromCache && overHttp.has(target.url))) continue;
     const linkResult: LinkResult = { ...result, fromCache: fromCache !== undefined, occurrences: target.occurrences };
     if (cache && !fromCache) {
       const failedRuns = cache.record(result);
@@ -144,6 +145,8 @@ async function fetchResults(
   }
   const rest = pending.filter((t) => !fresh.has(t.url));
   if (rest.length > 0) {
+    // Offline, every remaining lookup would fail slowly too: stop as soon as the evidence is conclusive.
+    const offline = createOfflineWatch();
     const checker = (options.checkerFactory ?? createLinkChecker)(checkerOptions(options));
     try {
       await Promise.all(
@@ -152,6 +155,7 @@ async function fetchResults(
           overHttp.set(target.url, result);
           fresh.set(target.url, result);
           onResult(result);
+          if (offline.record(target.host, result)) checker.stop?.();
         }),
       );
     } finally {
@@ -160,6 +164,26 @@ async function fetchResults(
   }
   progress.done();
   return { fresh, overHttp };
+}
+
+/** Distinct hosts that must all have failed at DNS or connect, with none answering, before the run stops early. */
+export const OFFLINE_EARLY_STOP_HOSTS = 8;
+
+/**
+ * Watches results as they arrive and says when to stop: once {@link OFFLINE_EARLY_STOP_HOSTS} distinct hosts failed
+ * at DNS or connect and not one host answered. A single answer, from any host, settles that the network is up.
+ */
+export function createOfflineWatch(): { record(host: string, result: CheckResult): boolean } {
+  const downHosts = new Set<string>();
+  let hasAnswer = false;
+  return {
+    record(host, result) {
+      if (result.attempts === 0 || hasAnswer) return false;
+      if (result.failureClass === 'dns' || result.failureClass === 'connect') downHosts.add(host);
+      else hasAnswer = true;
+      return !hasAnswer && downHosts.size >= OFFLINE_EARLY_STOP_HOSTS;
+    },
+  };
 }
 
 /** Printed once on stderr when the network is found down. */
@@ -175,7 +199,8 @@ const NETWORK_DOWN_MIN_HOSTS = 3;
 export function detectNetworkDown(checked: ReadonlyArray<{ host: string; result?: CheckResult }>): boolean {
   const isHostDown = new Map<string, boolean>();
   for (const { host, result } of checked) {
-    if (!result) continue;
+    // A URL never attempted (the run stopped first) is evidence of nothing.
+    if (!result || result.attempts === 0) continue;
     const isDown = result.failureClass === 'dns' || result.failureClass === 'connect';
     isHostDown.set(host, (isHostDown.get(host) ?? true) && isDown);
   }

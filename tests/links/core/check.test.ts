@@ -271,3 +271,13 @@ describe('createLinkChecker with a mock dispatcher', () => {
     expect(await link.check('ftp://example.com/')).toMatchObject({ verdict: 'error', reason: 'unsupported scheme ftp:' });
   });
 });
+
+describe('a stopped checker', () => {
+  it('fetches nothing once stopped and says the URL was not checked', async () => {
+    // No interceptors and the network disabled: any request would fail with a different reason.
+    const checker = createLinkChecker({ dispatcher: agent });
+    checker.stop?.();
+    const result = await checker.check('https://never.example/');
+    expect(result).toMatchObject({ verdict: 'error', attempts: 0, reason: 'not checked: the run was stopped' });
+  });
+});
