@@ -1,6 +1,6 @@
 // One total deadline per request holds even while the connection's DNS lookup is still pending, and a stopped
 // checker does not wait for lookups either. Without both, an offline or slow resolver holds slots for its timeout.
-import type { LookupFunction } from 'node:net';
+import type { LookupFunction } from '../../../src/links/check-options.js';
 import { describe, expect, it } from 'vitest';
 import { createLinkChecker } from '../../../src/links/check.js';
 
