@@ -1,15 +1,17 @@
 // The reusable action's entry point: lint (and optionally link-check), then annotate, summarise and write the report.
-import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../cli/main.js';
 import type { Io } from '../cli/io.js';
 import { isLintListsError } from '../errors.js';
+import { readReportFile } from '../report/read-report.js';
+import { escapeData } from '../report/github.js';
 import { getReporter } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { readActionInputs, type ActionInputs } from './action-inputs.js';
+import { isBroken } from './report-state.js';
 
-const BROKEN = new Set(['dead', 'error', 'timeout']);
 const EXTENSIONS = { markdown: 'md', json: 'json', sarif: 'sarif' } as const;
 
 /** Runs the action with the given process window; returns the step's exit code. */
@@ -25,11 +27,12 @@ export async function runAction(io: Io): Promise<number> {
   try {
     const jsonPath = path.join(scratch, 'report.json');
     const code = await main(cliArguments(inputs, jsonPath), { ...io, stdout: () => undefined });
-    if (code === 2 || code === 3) {
-      io.stdout(`::error title=lint-lists::${code === 3 ? 'Network unreachable: link check withheld' : 'lint-lists could not run; see the log above'}\n`);
+    if (code === 2) {
+      io.stdout(`::error title=lint-lists::lint-lists could not run; see the log above\n`);
       return code;
     }
-    const report = JSON.parse(await readFile(jsonPath, 'utf8')) as Report;
+    // Exit 3 (network down) still wrote a report: its lint findings and the warning belong on the pull request.
+    const report = await readReportFile(jsonPath, io.cwd);
 
     io.stdout(getReporter('github')(report, { color: false }));
     const summary = getReporter('markdown')(report, { color: false });
@@ -38,12 +41,13 @@ export async function runAction(io: Io): Promise<number> {
     const reportPath = path.resolve(io.cwd, inputs.reportPath ?? path.join(io.env.RUNNER_TEMP || io.cwd, `lint-lists-report.${EXTENSIONS[inputs.reportFormat]}`));
     await writeFile(reportPath, inputs.reportFormat === 'markdown' ? summary : getReporter(inputs.reportFormat)(report, { color: false }));
 
-    const broken = (report.links ?? []).filter((link) => BROKEN.has(link.verdict)).length;
+    const broken = (report.links ?? []).filter(isBroken).length;
     if (io.env.GITHUB_OUTPUT) {
       const lines = [`errors=${report.summary.errors}`, `warnings=${report.summary.warnings}`, `broken-links=${broken}`, `report-path=${reportPath}`];
       await appendFile(io.env.GITHUB_OUTPUT, `${lines.join('\n')}\n`);
     }
     io.stderr(`lint-lists: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${broken} broken links; report at ${reportPath}\n`);
+    if (code === 3) return code;
     return failed(inputs.failLevel, report) ? 1 : 0;
   } finally {
     await rm(scratch, { recursive: true, force: true });
@@ -66,6 +70,3 @@ function failed(level: ActionInputs['failLevel'], report: Report): boolean {
   return report.summary.errors > 0 || (level === 'warning' && report.summary.warnings > 0);
 }
 
-function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}

@@ -1,4 +1,5 @@
 // Composes the dead-link report issue: a readable body plus a hidden marker and state for the next run to diff against.
+import { escapeCell as cell } from '../report/markdown.js';
 import type { BrokenLink, FindingsDiff, RunFindings } from './report-state.js';
 
 /** Marks an issue as the lint-lists report, so it is found again and never duplicated. */
@@ -100,6 +101,3 @@ function code(text: string): string {
   return `${fence}${clean}${fence}`;
 }
 
-function cell(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
-}

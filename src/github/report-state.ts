@@ -43,6 +43,11 @@ export interface FindingsDiff {
 
 const BROKEN_VERDICTS = new Set<LinkResult['verdict']>(['dead', 'error', 'timeout']);
 
+/** True for verdicts that mean the link is broken (not merely redirected, walled off or skipped). */
+export function isBroken(result: Pick<LinkResult, 'verdict'>): boolean {
+  return BROKEN_VERDICTS.has(result.verdict);
+}
+
 /** Reduces a link-check report to the issue's findings; a failure counts once it failed on `confirmAfterRuns` runs. */
 export function findingsFromReport(report: Report, confirmAfterRuns: number): RunFindings {
   const findings: RunFindings = { broken: [], unconfirmed: 0, unverifiable: 0, redirects: [], checked: 0, files: report.files.length };
@@ -50,7 +55,7 @@ export function findingsFromReport(report: Report, confirmAfterRuns: number): Ru
     if (result.verdict === 'excluded' || result.verdict === 'skipped') continue;
     findings.checked++;
     const places = result.occurrences.map((o) => `${o.file}:${o.start.line}`);
-    if (BROKEN_VERDICTS.has(result.verdict)) {
+    if (isBroken(result)) {
       // No run count means no memory between runs: the report can only take this run's word for it.
       if ((result.failedRuns ?? confirmAfterRuns) >= confirmAfterRuns) {
         findings.broken.push({ url: result.url, verdict: result.verdict, cause: causeOf(result), places });

@@ -5,7 +5,7 @@ import { createGitHubClient } from '../../github/api.js';
 import { findingsFromReport } from '../../github/report-state.js';
 import { syncReportIssue, type SyncOutcome } from '../../github/report-issue.js';
 import type { Io } from '../io.js';
-import { readReportFile } from './report-file.js';
+import { readReportFile } from '../../report/read-report.js';
 import { toolVersion } from '../version.js';
 
 /** What the command needs besides the environment. */

@@ -1,8 +1,8 @@
-// Reads JSON reports written by `--format json` (shard results, the weekly run), refusing anything else clearly.
+// Reads JSON reports written by `--format json` (shard results, the weekly run, the action's own run), refusing anything else clearly.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { LintListsError } from '../../errors.js';
-import { REPORT_FORMAT_VERSION, type Report } from '../../report/types.js';
+import { LintListsError } from '../errors.js';
+import { REPORT_FORMAT_VERSION, type Report } from './types.js';
 
 /** Reads one JSON report; a missing file, bad JSON or another format version is a `USAGE` error naming the file. */
 export async function readReportFile(file: string, cwd: string): Promise<Report> {
