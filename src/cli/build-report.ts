@@ -2,17 +2,10 @@
 import { PROJECT_URL } from '../config/defaults.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LinkResult } from '../links/types.js';
+import { ENGINE_RULES } from '../lint/setup.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { REPORT_FORMAT_VERSION, type FileReport, type Report, type RuleInfo } from '../report/types.js';
-import { toolVersion } from './version.js';
-
-/** Metadata of the engine's own checks, so SARIF and the like can describe them too. */
-const ENGINE_RULES: RuleInfo[] = [
-  { id: 'file-unparsable', description: 'The file could be read but not parsed as a list (nesting too deep, internal error).', fixable: false },
-  { id: 'file-unreadable', description: 'The file could not be read: missing, binary, not UTF-8, too large, a FIFO or a symlink leaving the tree.', fixable: false },
-  { id: 'file-unwritable', description: 'Fixes could not be written back to the file.', fixable: false },
-  { id: 'lint-directive', description: 'A disable comment names a rule that does not exist.', fixable: false },
-];
+import { toolVersion } from '../version.js';
 
 /** What the report is built from. */
 export interface ReportParts {
@@ -28,7 +21,7 @@ export interface ReportParts {
 /** Rule metadata for reporters: the registry's rules plus the engine's own ids. */
 export function ruleInfos(registry: readonly AnyRule[]): RuleInfo[] {
   const infos = registry.map((rule) => ({ id: rule.id, description: rule.description, fixable: rule.fixable, helpUri: `${PROJECT_URL}#${rule.id}` }));
-  return [...infos, ...ENGINE_RULES].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...infos, ...ENGINE_RULES.map((rule) => ({ ...rule, fixable: false }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Builds the report: files sorted by path, diagnostics sorted, counts computed. */

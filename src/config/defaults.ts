@@ -30,3 +30,23 @@ export const CONFIG_FILE_NAMES: ReadonlyArray<{ name: string; format: ConfigForm
 
 /** The key of `package.json` that holds a config. */
 export const PACKAGE_JSON_KEY = 'lint-lists';
+
+/**
+ * Every default of the `links` block: the schema (links-schema.ts) and the link checker both read them from here,
+ * which loads nothing (the checker used on its own stays free of zod).
+ */
+export const DEFAULT_LINKS = {
+  exclude: [] as string[],
+  acceptedStatus: [] as number[],
+  timeoutMs: 20_000,
+  connectTimeoutMs: 10_000,
+  retries: 2,
+  concurrency: 64,
+  perHostConcurrency: 4,
+  perHostIntervalMs: 100,
+  severity: { dead: 'error', error: 'error', timeout: 'warn', redirect: 'warn', unverifiable: 'warn', archived: 'warn' },
+  redirects: { permanent: 'warn', temporary: 'off' },
+  cache: { path: '.lint-lists-cache.json', ttlHours: 24, confirmAfterRuns: 2 },
+  allowPrivate: [] as string[],
+  github: { tokenEnv: 'GITHUB_TOKEN', apiUrl: 'https://api.github.com' },
+} as const;

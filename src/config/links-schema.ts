@@ -1,22 +1,8 @@
-// The `links` block of the config file: how links are checked, with every default in DEFAULT_LINKS.
+// The `links` block of the config file: how links are checked; every default is DEFAULT_LINKS (config/defaults.ts).
 import { z } from 'zod';
+import { DEFAULT_LINKS } from './defaults.js';
 
-/** Every default of the `links` block; the schema below reads them from here and nowhere else. */
-export const DEFAULT_LINKS = {
-  exclude: [] as string[],
-  acceptedStatus: [] as number[],
-  timeoutMs: 20_000,
-  connectTimeoutMs: 10_000,
-  retries: 2,
-  concurrency: 64,
-  perHostConcurrency: 4,
-  perHostIntervalMs: 100,
-  severity: { dead: 'error', error: 'error', timeout: 'warn', redirect: 'warn', unverifiable: 'warn', archived: 'warn' },
-  redirects: { permanent: 'warn', temporary: 'off' },
-  cache: { path: '.lint-lists-cache.json', ttlHours: 24, confirmAfterRuns: 2 },
-  allowPrivate: [] as string[],
-  github: { tokenEnv: 'GITHUB_TOKEN', apiUrl: 'https://api.github.com' },
-} as const;
+export { DEFAULT_LINKS };
 
 const severitySetting = z.enum(['off', 'warn', 'error']);
 const statusCode = z.number().int().min(100).max(599);

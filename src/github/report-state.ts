@@ -1,4 +1,5 @@
 // What a scheduled link check found, reduced to what the report issue tracks, and how it changed since last time.
+import { isConfirmedFailure } from '../links/cache.js';
 import type { LinkResult } from '../links/types.js';
 import type { Report } from '../report/types.js';
 
@@ -56,8 +57,7 @@ export function findingsFromReport(report: Report, confirmAfterRuns: number): Ru
     findings.checked++;
     const places = result.occurrences.map((o) => `${o.file}:${o.start.line}`);
     if (isBroken(result)) {
-      // No run count means no memory between runs: the report can only take this run's word for it.
-      if ((result.failedRuns ?? confirmAfterRuns) >= confirmAfterRuns) {
+      if (isConfirmedFailure(result.failedRuns, confirmAfterRuns)) {
         findings.broken.push({ url: result.url, verdict: result.verdict, cause: causeOf(result), places });
       } else {
         findings.unconfirmed++;

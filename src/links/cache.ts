@@ -63,6 +63,14 @@ export function isFailure(verdict: Verdict): boolean {
   return FAILURE.has(verdict);
 }
 
+/**
+ * Whether a failure has been seen on enough separate runs to be reported as confirmed. Without a run count (no
+ * cache, or a failure that is the same every run) there is no memory to wait on, so this run's word stands.
+ */
+export function isConfirmedFailure(failedRuns: number | undefined, confirmAfterRuns: number): boolean {
+  return failedRuns === undefined || failedRuns >= confirmAfterRuns;
+}
+
 /** Opens (reads) the cache file; a missing file is an empty cache, a corrupt one is ignored with a warning. */
 export async function openLinkCache(options: OpenLinkCacheOptions): Promise<LinkCache> {
   const now = options.now ?? Date.now;

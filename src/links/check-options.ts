@@ -1,5 +1,7 @@
 // The link checker's options, result and interface: the contract between the HTTP core and the pipeline.
 import type { Dispatcher } from 'undici';
+import { DEFAULT_LINKS, PROJECT_URL } from '../config/defaults.js';
+import { toolVersion } from '../version.js';
 import type { LinkResult } from './types.js';
 
 /** Per-host overrides, keyed by hostname in {@link LinkCheckerOptions.hosts}. */
@@ -84,22 +86,22 @@ export interface LinkChecker {
   stats(): { maxInFlightPerHost: Record<string, number>; maxInFlight: number; requests: number };
 }
 
-/** Defaults for every option; the one place they live. */
+/** Defaults for every option; those the `links` config block also sets come from its defaults, the one place they live. */
 export const DEFAULT_LINK_CHECKER_OPTIONS: LinkCheckerOptions = {
-  concurrency: 64,
-  perHostConcurrency: 4,
-  perHostIntervalMs: 100,
-  connectTimeoutMs: 10_000,
-  requestTimeoutMs: 20_000,
-  retries: 2,
+  concurrency: DEFAULT_LINKS.concurrency,
+  perHostConcurrency: DEFAULT_LINKS.perHostConcurrency,
+  perHostIntervalMs: DEFAULT_LINKS.perHostIntervalMs,
+  connectTimeoutMs: DEFAULT_LINKS.connectTimeoutMs,
+  requestTimeoutMs: DEFAULT_LINKS.timeoutMs,
+  retries: DEFAULT_LINKS.retries,
   retryAfterCapMs: 60_000,
   maxRedirects: 10,
-  acceptedStatus: [],
+  acceptedStatus: [...DEFAULT_LINKS.acceptedStatus],
   headers: {},
   hosts: {
     // GitHub rate-limits anonymous crawling hard; be gentler there.
     'github.com': { perHostConcurrency: 2, perHostIntervalMs: 500 },
   },
-  allowPrivate: [],
-  userAgent: 'lint-lists/0.1.0 (+https://github.com/lint-lists/lint-lists)',
+  allowPrivate: [...DEFAULT_LINKS.allowPrivate],
+  userAgent: `lint-lists/${toolVersion()} (+${PROJECT_URL})`,
 };

@@ -1,6 +1,7 @@
 // The link checker: one Agent, one set of limits, each distinct URL fetched once.
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import { hostOf } from '../rules/utils/url.js';
 import { createAddressGuard } from './address-guard.js';
 import { createAdmission } from './admission.js';
 import {
@@ -65,6 +66,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
       if (!result) {
         // Once stopped, URLs still waiting are not fetched, and those cut short say so rather than report the abort.
         const run = () => (isStopped || options.signal?.aborted ? Promise.resolve(notChecked(url)) : followUrl(ctx, url));
+        // URLs that don't parse are admitted under '' and fail at once.
         result = admission.run(hostOf(url), run).then((outcome) => {
           const checked = isStopped && outcome.reason === 'aborted' ? notChecked(url) : outcome;
           options.onResult?.(checked);
@@ -90,15 +92,6 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
 /** The result for a URL the checker was told to stop before fetching: no attempt, so no evidence either way. */
 function notChecked(url: string): CheckResult {
   return { url, verdict: 'error', reason: 'not checked: the run was stopped', attempts: 0, durationMs: 0 };
-}
-
-/** The host a URL's checks are admitted under ('' for URLs that don't parse: they fail at once). */
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return '';
-  }
 }
 
 function resolveOptions(partial: Partial<LinkCheckerOptions>): LinkCheckerOptions {

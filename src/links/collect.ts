@@ -1,5 +1,6 @@
 // Collect: validates, applies `links.exclude` and dedupes extracted links so each URL is fetched once per run.
 import { parseRegexPattern } from '../config/links-schema.js';
+import { hostOf } from '../rules/utils/url.js';
 import type { ExtractedLink } from './extract.js';
 import type { LinkOccurrence, LinkResult } from './types.js';
 
@@ -80,23 +81,13 @@ export function collectLinks(extracted: readonly ExtractedLink[], exclude: reado
       continue;
     }
     const host = hostOf(link.url);
-    if (host === undefined) {
+    if (host === '') {
       settled.set(link.url, { ...settledResult(link, 'error'), reason: 'malformed URL' });
       continue;
     }
     targets.set(link.url, { url: link.url, host, occurrences: [link.occurrence] });
   }
   return { targets: [...targets.values()], settled: [...settled.values()] };
-}
-
-/** The lower-cased hostname of an http(s) URL, or `undefined` when it does not parse. */
-export function hostOf(url: string): string | undefined {
-  try {
-    const host = new URL(url).hostname.toLowerCase();
-    return host === '' ? undefined : host;
-  } catch {
-    return undefined;
-  }
 }
 
 function settledResult(link: ExtractedLink, verdict: 'skipped' | 'excluded' | 'error'): LinkResult {

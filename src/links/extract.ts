@@ -1,5 +1,6 @@
 // Extract: turns the list model's link references into occurrences, each classified as checkable or skipped.
 import type { LinkRef } from '../markdown/types.js';
+import { isHttpUrl } from '../rules/utils/url.js';
 import type { LinkOccurrence } from './types.js';
 
 /** One file's links, as the list model found them. */
@@ -36,12 +37,6 @@ export function extractLinks(files: FileLinks[]): ExtractedLink[] {
     }
   }
   return out;
-}
-
-/** True for `http://` and `https://` URLs (scheme case-insensitive). */
-export function isHttpUrl(url: string): boolean {
-  const lower = url.slice(0, 8).toLowerCase();
-  return lower.startsWith('http://') || lower.startsWith('https://');
 }
 
 /** The URL without its `#fragment`: fragments are never sent, so `a#x` and `a#y` are one fetch. */

@@ -23,10 +23,21 @@ export type HopOutcome = { attempts: number } & (
   | { kind: 'rate-limited'; status: number; reason: string }
 );
 
-/** Extra statuses accepted for `host` (global list plus the host's own). */
-export function acceptedStatusFor(options: LinkCheckerOptions, host: string): number[] {
-  return [...options.acceptedStatus, ...(options.hosts[host]?.acceptedStatus ?? [])];
+/** Extra statuses accepted for `host` (global list plus the host's own); no copy when the host adds none. */
+export function acceptedStatusFor(options: LinkCheckerOptions, host: string): readonly number[] {
+  const own = options.hosts[host]?.acceptedStatus;
+  return own && own.length > 0 ? [...options.acceptedStatus, ...own] : options.acceptedStatus;
 }
+
+/** A hop cut short by the run's signal. */
+const ABORTED: FailureJudgement = {
+  verdict: 'error',
+  reason: 'aborted',
+  failureClass: 'protocol',
+  retryable: false,
+  isTimeout: false,
+  isGetWorthTrying: false,
+};
 
 /**
  * Fetches `url` with HEAD, falling back to GET when HEAD fails for any reason but a timeout, and
@@ -35,7 +46,8 @@ export function acceptedStatusFor(options: LinkCheckerOptions, host: string): nu
 export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string, string>): Promise<HopOutcome> {
   const host = url.hostname;
   const accepted = acceptedStatusFor(ctx.options, host);
-  const maxRetries = Math.min(3, Math.max(0, ctx.options.retries));
+  // Already clamped to 0–3 when the checker's options were resolved.
+  const maxRetries = ctx.options.retries;
   let method: 'HEAD' | 'GET' = 'HEAD';
   let attempts = 0;
   let retriesUsed = 0;
@@ -56,15 +68,9 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
     );
   };
 
-  const aborted: HopOutcome = {
-    kind: 'failure',
-    judgement: { verdict: 'error', reason: 'aborted', failureClass: 'protocol', retryable: false, isTimeout: false, isGetWorthTrying: false },
-    attempts: 0,
-  };
-
   for (;;) {
     let exchange = await send(method);
-    if (ctx.options.signal?.aborted) return { ...aborted, attempts };
+    if (ctx.options.signal?.aborted) return { kind: 'failure', judgement: ABORTED, attempts };
     if (method === 'HEAD' && isGetWorthTrying(exchange, accepted, ctx.options.requestTimeoutMs)) {
       // Many servers mishandle HEAD (405, 403, 404, 501, resets); GET is the real answer.
       method = 'GET';
@@ -77,7 +83,7 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
       if (!mayRetry) return { kind: 'failure', judgement, attempts };
       hasRetriedTimeout ||= judgement.isTimeout;
       await ctx.sleep(backoffDelayMs(retriesUsed, ctx.random));
-      if (ctx.options.signal?.aborted) return { ...aborted, attempts };
+      if (ctx.options.signal?.aborted) return { kind: 'failure', judgement: ABORTED, attempts };
       retriesUsed += 1;
       continue;
     }

@@ -5,7 +5,7 @@ import type { LinksConfig } from '../config/links-schema.js';
 import { openLinkCache, isFailure, type LinkCache } from './cache.js';
 import { changedLines, isOnChangedLine } from './changed-lines.js';
 import { createLinkChecker } from './check.js';
-import type { CheckResult, LinkChecker, LinkCheckerOptions } from './check-options.js';
+import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkChecker, type LinkCheckerOptions } from './check-options.js';
 import { collectLinks, type CollectedLink, type CollectedLinks } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
 import { checkGitHubRepos, parseGitHubRepoLink } from './github.js';
@@ -214,8 +214,8 @@ export function checkerOptions(options: Pick<CheckLinksOptions, 'config' | 'allo
   const { config } = options;
   const hosts: LinkCheckerOptions['hosts'] = {};
   for (const [host, overrides] of Object.entries(config.hosts)) hosts[host.toLowerCase()] = { ...overrides };
-  // GitHub throttles anonymous crawling hard; unless configured otherwise, go gently there.
-  hosts['github.com'] ??= { perHostConcurrency: 2, perHostIntervalMs: 500 };
+  // The checker's own per-host defaults (gentle on github.com) hold unless the config names that host.
+  for (const [host, overrides] of Object.entries(DEFAULT_LINK_CHECKER_OPTIONS.hosts)) hosts[host] ??= { ...overrides };
   return {
     concurrency: config.concurrency,
     perHostConcurrency: config.perHostConcurrency,

@@ -39,6 +39,8 @@ interface HostState {
   pausedUntilMs: number;
   inFlight: number;
   maxInFlight: number;
+  /** Requests queued on this host's limiter plus checks not yet admitted: its claim on a global slot. */
+  backlog(): number;
 }
 
 const NOT_YET = Symbol('not yet');
@@ -58,14 +60,17 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     let state = hosts.get(host);
     if (!state) {
       const limits = options.limitsFor(host);
+      const limit = pLimit(Math.max(1, limits.concurrency));
       state = {
-        limit: pLimit(Math.max(1, limits.concurrency)),
+        limit,
         intervalMs: Math.max(0, limits.intervalMs),
         lastStartMs: Number.NEGATIVE_INFINITY,
         nextStartMs: Number.NEGATIVE_INFINITY,
         pausedUntilMs: 0,
         inFlight: 0,
         maxInFlight: 0,
+        // Built once per host, not per request: the global semaphore reads it on every release.
+        backlog: () => limit.pendingCount + (options.backlogOf?.(host) ?? 0),
       };
       hosts.set(host, state);
     }
@@ -109,7 +114,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
           // A pause may have begun while we slept or queued for a global slot: then wait again.
           const outcome = await global.run(
             host,
-            () => state.limit.pendingCount + (options.backlogOf?.(host) ?? 0),
+            state.backlog,
             async () => (options.now() < state.pausedUntilMs ? NOT_YET : { value: await start(state, task) }),
           );
           if (outcome !== NOT_YET) return outcome.value;

@@ -2,6 +2,7 @@
 import { STATUS_CODES } from 'node:http';
 import { toSeverity, type Diagnostic, type SeveritySetting, type TextEdit } from '../diagnostics.js';
 import type { LinksConfig } from '../config/links-schema.js';
+import { isConfirmedFailure } from './cache.js';
 import { fragmentOf, withoutFragment } from './extract.js';
 import type { LinkOccurrence, LinkResult } from './types.js';
 
@@ -67,9 +68,8 @@ function problemsOf(result: LinkResult, options: LinkDiagnosticsOptions): Proble
   const url = `\`${result.url}\``;
   const problems: Problem[] = [];
   const unconfirmed = (setting: SeveritySetting): { setting: SeveritySetting; note: string } => {
-    // No count means nothing to confirm (a malformed URL fails the same way every run).
     const failedRuns = result.failedRuns;
-    if (!options.isConfirming || failedRuns === undefined || failedRuns >= cache.confirmAfterRuns) return { setting, note: '' };
+    if (!options.isConfirming || isConfirmedFailure(failedRuns, cache.confirmAfterRuns)) return { setting, note: '' };
     return { setting: milder(setting, 'warn'), note: `; failed ${failedRuns} of ${cache.confirmAfterRuns} runs needed to confirm` };
   };
   switch (result.verdict) {

@@ -6,7 +6,7 @@ import { findingsFromReport } from '../../github/report-state.js';
 import { syncReportIssue, type SyncOutcome } from '../../github/report-issue.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../../report/read-report.js';
-import { toolVersion } from '../version.js';
+import { toolVersion } from '../../version.js';
 
 /** What the command needs besides the environment. */
 export interface ReportIssueOptions {
