@@ -25,11 +25,6 @@ export interface ModelContext {
   slug(text: string): string;
 }
 
-/** Range of `[start, end)` in the context's text. */
-export function spanRange(ctx: ModelContext, start: number, end: number): Range {
-  return rangeOf(ctx, start, end);
-}
-
 /** The exact source text of `[start, end)` with its range. */
 export function spanOf(ctx: ModelContext, start: number, end: number): Span {
   return { text: ctx.text.slice(start, end), range: rangeOf(ctx, start, end) };

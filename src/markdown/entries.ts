@@ -1,9 +1,9 @@
 // Makes `Entry` objects for list items and table rows; the anatomy of the text itself is in entry.ts.
 import type { Code, List, ListItem, Paragraph, TableRow } from 'mdast';
-import { endOf, spanOf, spanRange, startOf, type ModelContext } from './context.js';
+import { endOf, spanOf, startOf, type ModelContext } from './context.js';
 import { readEntryParagraph } from './entry.js';
 import { findLazyLines } from './lazy-lines.js';
-import { lineEndAt, lineIndexAt } from './positions.js';
+import { lineEndAt, lineIndexAt, rangeOf } from './positions.js';
 import type { Entry, LinkRef, Section, Span } from './types.js';
 
 /** What `makeListEntry` needs to know about an item's place. */
@@ -34,7 +34,7 @@ export function makeListEntry(ctx: ModelContext, input: ListEntryInput): Entry {
     node: input.item,
     section: input.section,
     depth: input.depth,
-    range: spanRange(ctx, start, endOf(input.item)),
+    range: rangeOf(ctx, start, endOf(input.item)),
     line: spanOf(ctx, start, lineEndAt(ctx.text, start)),
     ordered: input.list.ordered ?? false,
     shape: 'text',
@@ -113,7 +113,7 @@ export function readTableRow(ctx: ModelContext, input: TableRowInput): Entry {
     node: row,
     section: input.section,
     depth: 0,
-    range: spanRange(ctx, start, endOf(row)),
+    range: rangeOf(ctx, start, endOf(row)),
     line: spanOf(ctx, start, lineEndAt(ctx.text, start)),
     ordered: false,
     shape: 'text',

@@ -1,6 +1,7 @@
 // Turns mdast link, image, reference and HTML nodes into `LinkRef`s with exact source ranges.
 import type { Definition, Html, Image, ImageReference, Link, LinkReference, Nodes } from 'mdast';
-import { endOf, spanRange, startOf, type ModelContext } from './context.js';
+import { endOf, startOf, type ModelContext } from './context.js';
+import { rangeOf } from './positions.js';
 import { scanHtmlTags } from './html-scan.js';
 import type { LinkRef } from './types.js';
 
@@ -104,8 +105,8 @@ function definitionUrl(text: string, node: Definition): [number, number] {
 export function addDefinition(ctx: ModelContext, node: Definition): void {
   if (ctx.definitions.has(node.identifier)) return;
   const [urlStart, urlEnd] = definitionUrl(ctx.text, node);
-  ctx.definitions.set(node.identifier, { url: node.url, range: spanRange(ctx, startOf(node), endOf(node)) });
-  ctx.definitionUrls.set(node.identifier, spanRange(ctx, urlStart, urlEnd));
+  ctx.definitions.set(node.identifier, { url: node.url, range: rangeOf(ctx, startOf(node), endOf(node)) });
+  ctx.definitionUrls.set(node.identifier, rangeOf(ctx, urlStart, urlEnd));
 }
 
 function isBadgeImage(ctx: ModelContext, node: Nodes): boolean {
@@ -136,22 +137,22 @@ export function makeLinkRef(ctx: ModelContext, node: Link | Image | LinkReferenc
     syntax: 'inline',
     text: isImage ? (node.alt ?? '') : plainText(node),
     url: node.type === 'link' || node.type === 'image' ? node.url : '',
-    range: spanRange(ctx, start, end),
+    range: rangeOf(ctx, start, end),
     isImage,
     isBadge: false,
   };
   if (node.type === 'link' && text[start] !== '[') {
     ref.syntax = text[start] === '<' ? 'autolink' : 'bare';
     const inner: [number, number] = ref.syntax === 'autolink' ? [start + 1, end - 1] : [start, end];
-    ref.textRange = spanRange(ctx, inner[0], inner[1]);
+    ref.textRange = rangeOf(ctx, inner[0], inner[1]);
     ref.urlRange = ref.textRange;
   } else {
     const close = closingBracket(text, node, open, end);
-    if (close !== -1) ref.textRange = spanRange(ctx, open + 1, close);
+    if (close !== -1) ref.textRange = rangeOf(ctx, open + 1, close);
     if (node.type === 'link' || node.type === 'image') {
       ref.syntax = isImage ? 'image' : 'inline';
       const target = close === -1 ? undefined : destination(text, close + 1, end);
-      if (target) ref.urlRange = spanRange(ctx, target[0], target[1]);
+      if (target) ref.urlRange = rangeOf(ctx, target[0], target[1]);
     } else {
       ref.syntax = isImage ? 'image' : 'reference';
       ctx.pending.push({ ref, identifier: node.identifier });
@@ -204,9 +205,9 @@ export function scanHtml(ctx: ModelContext, node: Html, out: LinkRef[]): void {
       syntax: 'html',
       text: hasText ? text.slice(tag.end, close).replace(/<[^<>]*>/g, '').trim() : '',
       url: href.value,
-      range: spanRange(ctx, tag.start, linkEnd),
-      textRange: spanRange(ctx, tag.end, hasText ? close : tag.end),
-      urlRange: spanRange(ctx, href.valueStart, href.valueEnd),
+      range: rangeOf(ctx, tag.start, linkEnd),
+      textRange: rangeOf(ctx, tag.end, hasText ? close : tag.end),
+      urlRange: rangeOf(ctx, href.valueStart, href.valueEnd),
       isImage: false,
       isBadge: false,
     });

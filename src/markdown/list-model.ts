@@ -1,13 +1,13 @@
 // Builds the list model (sections, entries, links, ToC) from a parsed document, in one pass over the tree.
 import GithubSlugger from 'github-slugger';
-import type { Heading, Html, List, Nodes, Root, RootContent, Table } from 'mdast';
+import type { Heading, Html, List, Root, RootContent, Table } from 'mdast';
 import type { Style } from '../config/style-schema.js';
-import { endOf, spanOf, spanRange, startOf, type ModelContext } from './context.js';
+import { endOf, spanOf, startOf, type ModelContext } from './context.js';
 import { describeFromBlock, finishListEntry, makeListEntry, readTableRow } from './entries.js';
 import { findInnerMarkdown, parseInner } from './html-blocks.js';
 import { plainText, resolveReferences, scanHtml } from './link-refs.js';
 import { parseMarkdown, prepareText, type PreparedText } from './parse.js';
-import { computeLineStarts } from './positions.js';
+import { computeLineStarts, rangeOf } from './positions.js';
 import { planToc, tocItems, type TocPlan } from './toc.js';
 import type { Entry, LinkRef, ListDocument, Section } from './types.js';
 import { collectLinks } from './walk.js';
@@ -47,7 +47,7 @@ export function buildModelFromTree(file: string, prepared: PreparedText, tree: R
     depth: 0,
     title: '',
     slug: '',
-    range: spanRange(ctx, 0, 0),
+    range: rangeOf(ctx, 0, 0),
     children: [],
     entries: [],
     hasContent: false,
@@ -96,7 +96,7 @@ function visitBlocks(state: BuildState, blocks: RootContent[], isTopLevel: boole
     } else if (node.type === 'table') visitTable(state, node);
     else if (node.type === 'html') visitHtml(state, node, isTopLevel);
     else if (node.type === 'blockquote') visitBlocks(state, node.children, false);
-    else collectInto(state, node, state.doc.links);
+    else collectLinks(state.ctx, node, state.doc.links);
   }
 }
 
@@ -108,10 +108,6 @@ function isContent(node: RootContent): boolean {
     return !(value.startsWith('<!--') && value.indexOf('-->') === value.length - 3);
   }
   return true;
-}
-
-function collectInto(state: BuildState, node: Nodes, out: LinkRef[]): void {
-  collectLinks(state.ctx, node, out);
 }
 
 function openSection(state: BuildState, heading: Heading): void {
@@ -127,7 +123,7 @@ function openSection(state: BuildState, heading: Heading): void {
     depth: heading.depth,
     title,
     slug: ctx.slug(plainText(heading, false)),
-    range: spanRange(ctx, startOf(heading), endOf(heading)),
+    range: rangeOf(ctx, startOf(heading), endOf(heading)),
     parent,
     children: [],
     entries: [],
@@ -152,11 +148,11 @@ function takesEntries(state: BuildState): boolean {
 function visitList(state: BuildState, list: List, isTopLevel: boolean, inHtml = false): Entry[] {
   if (isTopLevel && state.tocPlan?.lists.has(list)) {
     state.tocLists.push(list);
-    collectInto(state, list, state.doc.links);
+    collectLinks(state.ctx, list, state.doc.links);
     return [];
   }
   if (!takesEntries(state)) {
-    collectInto(state, list, state.doc.links);
+    collectLinks(state.ctx, list, state.doc.links);
     return [];
   }
   return makeListEntries(state, list, 0, undefined, inHtml);
@@ -230,7 +226,7 @@ function finishToc(state: BuildState): void {
   const last = tocLists[tocLists.length - 1];
   if (!tocPlan || !first || !last) return;
   const section = tocPlan.heading ? doc.sections.find((candidate) => candidate.heading === tocPlan.heading) : undefined;
-  doc.toc = { items: tocLists.flatMap((list) => tocItems(ctx, list)), range: spanRange(ctx, startOf(first), endOf(last)) };
+  doc.toc = { items: tocLists.flatMap((list) => tocItems(ctx, list)), range: rangeOf(ctx, startOf(first), endOf(last)) };
   if (section) doc.toc.section = section;
 }
 

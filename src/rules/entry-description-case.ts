@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { CANONICAL_NAMES } from './utils/canonical-names.js';
-import { isCasedLetter, isLower, isSpace, isUpper, normalizeName, rangeAt, resourceEntries, startsWithUrl } from './utils/entries.js';
+import { isCasedLetter, isLower, isSpace, isUpper, normalizeName, resourceEntries, startsWithUrl } from './utils/entries.js';
+import { rangeOf } from '../markdown/positions.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
 
 // Skipped before the first word: brackets, quotes and emphasis markers.
@@ -129,12 +130,12 @@ export const entryDescriptionCase = defineRule({
         if (rest.some(isUpper)) continue;
         const expected = first.toUpperCase() + word.slice(first.length);
         const fix = isPlainLowerWord(word) ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
-        ctx.report({ messageId: 'upper', at: rangeAt(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        ctx.report({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
         const expected = first.toLowerCase() + word.slice(first.length);
         const fix = COMMON_STARTERS.has(lower) ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
-        ctx.report({ messageId: 'lower', at: rangeAt(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        ctx.report({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       }
     }
   },

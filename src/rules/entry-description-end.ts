@@ -1,7 +1,8 @@
 // entry-description-end: a description ends with the punctuation `style.entry.description.end` allows.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, rangeAt, resourceEntries } from './utils/entries.js';
+import { isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, resourceEntries } from './utils/entries.js';
+import { rangeOf } from '../markdown/positions.js';
 import type { Entry } from '../markdown/types.js';
 
 // Closing brackets, quotes and emphasis: "(see X.)" ends in "." for this rule.
@@ -147,7 +148,7 @@ export const entryDescriptionEnd = defineRule({
         if (ABBREVIATIONS.has(lastWord)) continue;
         ctx.report({
           messageId: 'extra',
-          at: rangeAt(ctx.doc, coreEnd - 1, coreEnd),
+          at: rangeOf(ctx.doc, coreEnd - 1, coreEnd),
           data: { actual: lastChar },
           fix: [{ start: coreEnd - 1, end: coreEnd, text: '' }],
           actual: lastChar,
@@ -164,7 +165,7 @@ export const entryDescriptionEnd = defineRule({
         const fix = REPLACEABLE.has(lastChar) ? [{ start: coreEnd - 1, end: coreEnd, text: wanted }] : undefined;
         ctx.report({
           messageId: 'unexpected',
-          at: rangeAt(ctx.doc, coreEnd - 1, coreEnd),
+          at: rangeOf(ctx.doc, coreEnd - 1, coreEnd),
           data: { actual: lastChar, expected: expectedText },
           fix,
           actual: lastChar,
@@ -174,7 +175,7 @@ export const entryDescriptionEnd = defineRule({
       }
       ctx.report({
         messageId: 'missing',
-        at: rangeAt(ctx.doc, ending.end),
+        at: rangeOf(ctx.doc, ending.end, ending.end),
         data: { expected: expectedText },
         fix: [{ start: ending.end, end: ending.end, text: wanted }],
         expected: [...rule],

@@ -1,7 +1,8 @@
 // entry-description: entries have a description when the style requires one, placed where the style allows.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { parentEntries, pointAt, resourceEntries } from './utils/entries.js';
+import { parentEntries, resourceEntries } from './utils/entries.js';
+import { rangeOf } from '../markdown/positions.js';
 
 /** Reports entries without a description and descriptions placed where the style does not allow them. */
 export const entryDescription = defineRule({
@@ -59,7 +60,7 @@ export const entryDescription = defineRule({
       const last = entry.group && entry.group.length > 0 ? entry.group[entry.group.length - 1]! : entry.link;
       ctx.report({
         messageId: 'missing',
-        at: pointAt(ctx.doc, last.range.end.offset),
+        at: rangeOf(ctx.doc, last.range.end.offset, last.range.end.offset),
         data: { name: entry.link.text, separator: separator ?? ' ' },
         actual: entry.link.text,
       });

@@ -1,7 +1,8 @@
 // entry-lost-bullet: a line written as an entry that lost its bullet and was folded into the item above.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { isBlank, linkStartingAt, rangeAt, resourceEntries } from './utils/entries.js';
+import { isBlank, linkStartingAt, resourceEntries } from './utils/entries.js';
+import { rangeOf } from '../markdown/positions.js';
 import type { Entry, Span } from '../markdown/types.js';
 
 // What may follow a lost entry's link: the usual separators (the style's own is added at run time).
@@ -77,7 +78,7 @@ export const entryLostBullet = defineRule({
       const marker = nextMarker(entry);
       ctx.report({
         messageId: 'lost',
-        at: rangeAt(ctx.doc, start, lineEnd),
+        at: rangeOf(ctx.doc, start, lineEnd),
         data: { name: link.text, marker },
         fix: [{ start: lineStart, end: start, text: `${markerIndent(entry, text, lineStarts)}${marker} ` }],
       });

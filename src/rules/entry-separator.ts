@@ -1,7 +1,8 @@
 // entry-separator: the text between an entry's link and its inline description is the style's separator.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { inlineDescription, isBlank, rangeAt, resourceEntries } from './utils/entries.js';
+import { inlineDescription, isBlank, resourceEntries } from './utils/entries.js';
+import { rangeOf } from '../markdown/positions.js';
 
 /** Names a separator by its visible core, so the message says what was typed. */
 function separatorKind(actual: string): string {
@@ -106,7 +107,7 @@ export const entrySeparator = defineRule({
       if (!entry.link || start === entry.line.range.start.offset) continue;
       ctx.report({
         messageId: 'missing',
-        at: rangeAt(ctx.doc, start, end),
+        at: rangeOf(ctx.doc, start, end),
         data: { expected: show(expected) },
         fix: [{ start, end, text: expected }],
         expected: [expected],

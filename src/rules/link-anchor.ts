@@ -1,6 +1,7 @@
 // Rule link-anchor: in-page links (`#slug`) that match no heading or explicit anchor of the document.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
+import { decodeAnchor } from '../markdown/toc.js';
 
 const options = z
   .object({
@@ -10,15 +11,6 @@ const options = z
       .describe('Anchors that always resolve: `#top` (the page top in every browser) and `#readme` (GitHub\'s README box).'),
   })
   .strict();
-
-/** Decodes a fragment as browsers do; the raw text when it is not valid percent-encoding. */
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
-}
 
 /** Reports `#anchor` links with no matching heading, and links whose anchor only matches in another letter case. */
 export const linkAnchor = defineRule<z.output<typeof options>>({
@@ -64,7 +56,7 @@ export const linkAnchor = defineRule<z.output<typeof options>>({
       if (!link.url.startsWith('#') || link.url.length === 1) continue;
       // ToC links are toc-sections' to check; reporting them here too would double every problem.
       if (toc && link.range.start.offset >= toc.start.offset && link.range.end.offset <= toc.end.offset) continue;
-      let target = decodeFragment(link.url.slice(1));
+      let target = decodeAnchor(link.url);
       // GitHub prefixes rendered ids with `user-content-` and resolves links written either way.
       if (target.startsWith('user-content-')) target = target.slice('user-content-'.length);
       if (doc.anchors.has(target) || ignored.has(target.toLowerCase())) continue;
@@ -91,6 +83,6 @@ export const linkAnchor = defineRule<z.output<typeof options>>({
 function caseFix(written: string, anchor: string): string | undefined {
   if (!written.startsWith('#')) return undefined;
   // Lowercasing keeps percent-escapes valid, so encoded non-ASCII anchors can be fixed too.
-  if (anchor === anchor.toLowerCase()) return decodeFragment(written.slice(1).toLowerCase()).endsWith(anchor) ? written.toLowerCase() : undefined;
+  if (anchor === anchor.toLowerCase()) return decodeAnchor(written.toLowerCase()).endsWith(anchor) ? written.toLowerCase() : undefined;
   return written.includes('%') ? undefined : `#${anchor}`;
 }

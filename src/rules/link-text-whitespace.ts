@@ -3,10 +3,9 @@ import { z } from 'zod';
 import type { TextEdit } from '../diagnostics.js';
 import { defineRule } from './define-rule.js';
 import { rangeOf } from '../markdown/positions.js';
+import { isBlank } from './utils/entries.js';
 
 const options = z.object({}).strict();
-
-const isBlank = (char: string | undefined): boolean => char === ' ' || char === '\t';
 
 /** Reports and trims whitespace at the edges of inline links' text and destination. */
 export const linkTextWhitespace = defineRule<z.output<typeof options>>({

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineRule, type RuleContext } from './define-rule.js';
 import { CANONICAL_NAMES, NOT_TYPOS } from './utils/canonical-names.js';
-import { isLower, isUpper, normalizeName, rangeAt } from './utils/entries.js';
+import { isLower, isUpper, normalizeName } from './utils/entries.js';
+import { rangeOf } from '../markdown/positions.js';
 import { NameIndex, allowedEdits, editDistance, nameFromUrl, wordsOf, type Word } from './utils/names.js';
 import type { LinkRef } from '../markdown/types.js';
 
@@ -85,7 +86,7 @@ function checkWords(ctx: RuleContext<Options>, words: Word[], index: NameIndex, 
     if (casing !== undefined) {
       ctx.report({
         messageId: 'casing',
-        at: rangeAt(ctx.doc, word.offset, word.offset + word.text.length),
+        at: rangeOf(ctx.doc, word.offset, word.offset + word.text.length),
         data: { actual: word.text, expected: casing },
         actual: word.text,
         expected: [casing],
@@ -97,7 +98,7 @@ function checkWords(ctx: RuleContext<Options>, words: Word[], index: NameIndex, 
     if (near === undefined) continue;
     ctx.report({
       messageId: 'typo',
-      at: rangeAt(ctx.doc, word.offset, word.offset + word.text.length),
+      at: rangeOf(ctx.doc, word.offset, word.offset + word.text.length),
       data: { actual: word.text, expected: near },
       actual: word.text,
       expected: [near],

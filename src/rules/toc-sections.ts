@@ -134,12 +134,7 @@ function expectedSections(
       section.depth <= maxDepth &&
       section.range.start.offset > tocStart &&
       !section.isToc &&
-      !isInProse(section),
+      // isProse is inherited from the parent section, so sections inside Contributing, License… are left out too.
+      !section.isProse,
   );
-}
-
-/** True for a prose section (Contributing, License…) or a section inside one: ToCs often leave those out. */
-function isInProse(section: Section): boolean {
-  for (let current: Section | undefined = section; current; current = current.parent) if (current.isProse) return true;
-  return false;
 }

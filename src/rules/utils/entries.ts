@@ -1,17 +1,5 @@
-// Shared helpers for the entry rules: which entries are resources, positions from offsets, description text scanning.
-import type { Range } from '../../diagnostics.js';
-import { rangeOf } from '../../markdown/positions.js';
+// Shared helpers for the entry rules: which entries are resources, description text scanning.
 import type { Entry, LinkRef, ListDocument } from '../../markdown/types.js';
-
-/** The range `[start, end)` of `doc`, from offsets (an empty range at `start` when `end` is left out). */
-export function rangeAt(doc: ListDocument, start: number, end: number = start): Range {
-  return rangeOf(doc, start, end);
-}
-
-/** An empty range at `offset`, for problems that sit between two characters (a missing description). */
-export function pointAt(doc: ListDocument, offset: number): Range {
-  return rangeAt(doc, offset, offset);
-}
 
 /**
  * True for entries of a resource section: not in the table of contents nor in a prose section, and not

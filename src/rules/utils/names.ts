@@ -1,5 +1,6 @@
 // Name helpers: words in link texts and headings, a project's name from its URL, and a fast near-miss index.
 import { isSpace, normalizeName } from './entries.js';
+import { parseUrl } from './url.js';
 
 /** A word of source text and where it starts. */
 export interface Word {
@@ -58,13 +59,8 @@ const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu']);
  * Deep links into a site name a page, not a project, and give nothing.
  */
 export function nameFromUrl(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
+  const parsed = parseUrl(url);
+  if (!parsed || parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return undefined;
   const host = parsed.hostname.toLowerCase();
   const segments = parsed.pathname.split('/').filter((segment) => segment !== '');
   if (FORGES.has(host)) {
