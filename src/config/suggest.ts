@@ -1,4 +1,5 @@
 // "Did you mean …?" for misspelt keys, rule ids and preset names.
+import { editDistance } from '../edit-distance.js';
 
 /** Longest input worth comparing; longer strings are not typos of a short name. */
 const MAX_LENGTH = 64;
@@ -10,30 +11,21 @@ export function closestMatch(input: string, candidates: Iterable<string>): strin
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(needle, candidate.toLowerCase());
+    const distance = editDistance(needle, candidate.toLowerCase(), allowedDistance(candidate));
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
   }
-  // A third of the name may differ: catches `heading-cases` and `bulet`, not unrelated words.
-  if (best === undefined || bestDistance > Math.max(2, Math.floor(best.length / 3))) return undefined;
+  if (best === undefined || bestDistance > allowedDistance(best)) return undefined;
   return best;
 }
 
-/** Levenshtein distance with one rolling row. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+/** A third of the name may differ: catches `heading-cases` and `bulet`, not unrelated words. */
+function allowedDistance(name: string): number {
+  return Math.max(2, Math.floor(name.length / 3));
 }
+
 
 /** `a, b or c`: words listed the way error messages read. */
 export function joinOr(words: readonly string[]): string {

@@ -1,6 +1,9 @@
 // Name helpers: words in link texts and headings, a project's name from its URL, and a fast near-miss index.
 import { isSpace, normalizeName } from './entries.js';
 import { parseUrl } from './url.js';
+import { editDistance } from '../../edit-distance.js';
+
+export { editDistance };
 
 /** A word of source text and where it starts. */
 export interface Word {
@@ -80,27 +83,6 @@ export function nameFromUrl(url: string): string | undefined {
   return secondLast;
 }
 
-/** Optimal-string-alignment distance (Damerau–Levenshtein with adjacent swaps), giving up above `limit`. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
-}
 
 /** Edits a near miss of a name of this (normalised) length may have: 1 for 4–6 characters, 2 from 7, none below 4. */
 export function allowedEdits(length: number): number {
