@@ -8,7 +8,7 @@ import type { Report, Reporter } from '../report/types.js';
 import { runLintLists, type RunOptions } from './commands/lint.js';
 import type { Io } from './io.js';
 import { checkShard, parseRuleOverrides, parseSize } from './options.js';
-import { toolVersion } from './version.js';
+import { toolVersion } from '../version.js';
 
 /** Exit codes, as documented in the README. */
 export const EXIT = { ok: 0, problems: 1, failure: 2, networkDown: 3 } as const;
@@ -81,6 +81,10 @@ function buildParser(argv: string[]) {
     .help()
     .alias('h', 'help')
     .wrap(100)
+    .epilog(
+      'Environment: NO_COLOR (no colour), LINT_LISTS_PARSE_BUDGET_MS (time allowed for a file the risk scan flags), ' +
+        'LINT_LISTS_DEBUG=1 (stack traces of internal errors), GITHUB_TOKEN (GitHub links via the API; report-issue).',
+    )
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });

@@ -1,6 +1,7 @@
 // Disable comments (`<!-- lint-lists-disable-line entry-separator -->` and friends): parsed once per file, then used to drop diagnostics.
 import type { Html, Root, RootContent } from 'mdast';
 import type { Diagnostic, Position } from '../diagnostics.js';
+import { positionAt, type LineIndex } from '../markdown/positions.js';
 
 /** The kinds of disable comment. */
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
@@ -16,7 +17,7 @@ export interface Directive {
   endLine: number;
 }
 
-/** What the directives parsed from one file mean; filter diagnostics with `isSuppressed`. */
+/** What the directives parsed from one file mean; filter diagnostics with `filterDiagnostics`. */
 export interface DirectiveSet {
   directives: Directive[];
 }
@@ -26,15 +27,15 @@ const KINDS: ReadonlySet<string> = new Set(['disable', 'enable', 'disable-line',
 
 /**
  * Finds disable comments in the document's HTML nodes (so examples inside code blocks are not
- * directives). `lineStarts` maps offsets to lines.
+ * directives). `lines` (the document's own line index) maps offsets to lines.
  */
-export function parseDirectives(text: string, tree: Root, lineStarts: number[]): DirectiveSet {
+export function parseDirectives(text: string, tree: Root, lines: LineIndex): DirectiveSet {
   const directives: Directive[] = [];
   // Every directive names its prefix; a file without it (most are) needs no walk of the whole tree.
   if (!text.includes(PREFIX)) return { directives };
   const visit = (node: Root | RootContent): void => {
     if (node.type === 'html') {
-      collectFromHtml(text, node, lineStarts, directives);
+      collectFromHtml(text, node, lines, directives);
       return;
     }
     if ('children' in node) for (const child of node.children) visit(child);
@@ -44,7 +45,7 @@ export function parseDirectives(text: string, tree: Root, lineStarts: number[]):
   return { directives };
 }
 
-function collectFromHtml(text: string, node: Html, lineStarts: number[], out: Directive[]): void {
+function collectFromHtml(text: string, node: Html, lines: LineIndex, out: Directive[]): void {
   const from = node.position?.start.offset;
   const to = node.position?.end.offset;
   if (from === undefined || to === undefined) return;
@@ -56,7 +57,7 @@ function collectFromHtml(text: string, node: Html, lineStarts: number[], out: Di
     if (close === -1 || close + 3 > to) return;
     const directive = parseComment(text.slice(open + 4, close));
     if (directive) {
-      out.push({ ...directive, start: positionAt(lineStarts, open), endLine: positionAt(lineStarts, close).line });
+      out.push({ ...directive, start: positionAt(lines, open), endLine: positionAt(lines, close).line });
     }
     cursor = close + 3;
   }
@@ -73,25 +74,6 @@ function parseComment(body: string): { kind: DirectiveKind; ruleIds: string[] } 
   const kind = words[0]!.slice(PREFIX.length);
   if (!KINDS.has(kind)) return undefined;
   return { kind: kind as DirectiveKind, ruleIds: words.slice(1) };
-}
-
-/** 1-based position of `offset`, by binary search in the line starts. */
-export function positionAt(lineStarts: number[], offset: number): Position {
-  let low = 0;
-  let high = lineStarts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >>> 1;
-    if (lineStarts[mid]! <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - (lineStarts[low] ?? 0) + 1, offset };
-}
-
-/** 0-based offsets of each line's first character. */
-export function computeLineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 /** Directives indexed for fast lookup: a file with many comments and many problems stays linear-ish. */
@@ -160,12 +142,7 @@ function isCompiledSuppressed(compiled: CompiledDirectives, ruleId: string, star
   return last?.isOff === true;
 }
 
-/** True when a disable comment switches `diagnostic` off. Regions count by offset, line comments by line. */
-export function isSuppressed(set: DirectiveSet, diagnostic: Pick<Diagnostic, 'ruleId' | 'start'>): boolean {
-  return isCompiledSuppressed(compile(set), diagnostic.ruleId, diagnostic.start);
-}
-
-/** Drops the diagnostics that disable comments switch off. */
+/** Drops the diagnostics that disable comments switch off (regions count by offset, line comments by line); compiles the set once per call. */
 export function filterDiagnostics(set: DirectiveSet, diagnostics: Diagnostic[]): Diagnostic[] {
   if (set.directives.length === 0) return diagnostics;
   const compiled = compile(set);

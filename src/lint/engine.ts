@@ -96,10 +96,21 @@ export function runRunWideRules(outcomes: FileOutcome[], setup: LintSetup): void
         });
       }
     }
-    for (const diagnostic of found) {
-      const outcome = byFile.get(diagnostic.file);
-      if (!outcome) continue;
-      outcome.diagnostics.push(...filterDiagnostics(outcome.directives, [diagnostic]));
+    // One filter per file, not per diagnostic: each call compiles that file's disable comments.
+    for (const [file, diagnostics] of groupByFile(found)) {
+      const outcome = byFile.get(file);
+      if (outcome) outcome.diagnostics.push(...filterDiagnostics(outcome.directives, diagnostics));
     }
   }
+}
+
+/** Diagnostics grouped by their file, in first-seen order. */
+export function groupByFile(diagnostics: Diagnostic[]): Map<string, Diagnostic[]> {
+  const grouped = new Map<string, Diagnostic[]>();
+  for (const diagnostic of diagnostics) {
+    const list = grouped.get(diagnostic.file);
+    if (list) list.push(diagnostic);
+    else grouped.set(diagnostic.file, [diagnostic]);
+  }
+  return grouped;
 }

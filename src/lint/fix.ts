@@ -20,9 +20,8 @@ export interface FixedText {
   lint: TextLint;
 }
 
-/** Applies `fixes` to `text`, converting line endings the fixes insert to the document's own. */
-export function applyFixes(text: string, fixes: TextEdit[][]): { text: string; applied: number } {
-  const eol = detectEol(text);
+/** Applies `fixes` to `text`, converting line endings the fixes insert to the document's own (`eol`, detected when not given). */
+export function applyFixes(text: string, fixes: TextEdit[][], eol: '\n' | '\r\n' = detectEol(text)): { text: string; applied: number } {
   const converted = eol === '\n' ? fixes : fixes.map((fix) => fix.map((edit) => ({ ...edit, text: normalizeEol(edit.text, eol) })));
   const result = applyEdits(text, converted);
   return { text: result.text, applied: result.applied };
@@ -41,7 +40,8 @@ export function fixText(file: string, text: string, setup: LintSetup, extraFixes
     const fixes = lint.diagnostics.flatMap((diagnostic) => (diagnostic.fix ? [diagnostic.fix] : []));
     if (passes === 0) fixes.push(...extraFixes);
     if (fixes.length === 0) break;
-    const next = applyFixes(current, fixes);
+    // The model already found the line ending of `current`: no need to scan for it again.
+    const next = applyFixes(current, fixes, lint.eol);
     if (next.text === current) break;
     current = next.text;
     applied += next.applied;

@@ -24,7 +24,7 @@ export interface TextLint {
 export function lintText(file: string, text: string, setup: LintSetup): TextLint {
   const doc = buildListModel(file, text, setup.style);
   const { diagnostics, summaries } = lintDocument(doc, setup.rules, setup.style);
-  const directives = parseDirectives(doc.text, doc.tree, doc.lineStarts);
+  const directives = parseDirectives(doc.text, doc.tree, doc);
   const kept = filterDiagnostics(directives, [...diagnostics, ...checkDirectiveIds(file, directives, setup.isKnownRuleId)]);
   return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol };
 }

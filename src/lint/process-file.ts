@@ -80,15 +80,20 @@ export async function processRead(task: FileTask, read: ReadResult, setup: LintS
   }
 }
 
-/** Writes an outcome's fixed text when it differs from the original; a failed write becomes a `file-unwritable` diagnostic. */
-export async function writeFixed(outcome: FileOutcome): Promise<void> {
+/**
+ * Writes an outcome's fixed text (BOM restored) when it differs from the original; a failed write becomes a
+ * `file-unwritable` diagnostic. Returns false only when the write failed.
+ */
+export async function writeFixed(outcome: FileOutcome): Promise<boolean> {
   const fix = outcome.fix;
-  if (!fix || fix.fixed === fix.original) return;
+  if (!fix || fix.fixed === fix.original) return true;
   try {
     await writeFileAtomic(outcome.file, outcome.absolutePath, (outcome.hasBom ? '\uFEFF' : '') + fix.fixed);
     fix.isWritten = true;
+    return true;
   } catch (error) {
     outcome.diagnostics = [...outcome.diagnostics, fileDiagnostic(outcome.file, 'file-unwritable', errorMessage(error))];
+    return false;
   }
 }
 

@@ -19,8 +19,16 @@ export interface SetupSpec {
   data: unknown;
 }
 
-/** The ids of the engine's own diagnostics (not rules, but disable comments may name them). */
-export const ENGINE_RULE_IDS: readonly string[] = ['file-unparsable', 'file-unreadable', 'file-unwritable', 'lint-directive'];
+/** The engine's own diagnostics: not rules, but disable comments may name them and reporters describe them. */
+export const ENGINE_RULES: ReadonlyArray<{ id: string; description: string }> = [
+  { id: 'file-unparsable', description: 'The file could be read but not parsed as a list (nesting too deep, internal error).' },
+  { id: 'file-unreadable', description: 'The file could not be read: missing, binary, not UTF-8, too large, a FIFO or a symlink leaving the tree.' },
+  { id: 'file-unwritable', description: 'Fixes could not be written back to the file.' },
+  { id: 'lint-directive', description: 'A disable comment names a rule that does not exist.' },
+];
+
+/** The ids of `ENGINE_RULES`. */
+export const ENGINE_RULE_IDS: readonly string[] = ENGINE_RULES.map((rule) => rule.id);
 
 /** Loads `spec.module` and calls its `createSetup`. */
 export async function loadSetup(spec: SetupSpec): Promise<LintSetup> {

@@ -3,7 +3,7 @@ import { expect, it, describe } from 'vitest';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { buildListModel } from '../../src/markdown/list-model.js';
 import { lintDocument, toDiagnostic, type ActiveRule } from '../../src/lint/run.js';
-import { applyEdits } from '../../src/lint/apply-edits.js';
+import { fixText } from '../../src/lint/fix.js';
 import type { AnyRule, InvalidExample, ValidExample } from '../../src/rules/define-rule.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
@@ -24,17 +24,10 @@ export function lintWith(rule: AnyRule, markdown: string, style: Record<string, 
   return diagnostics.sort((a, b) => a.start.offset - b.start.offset);
 }
 
-/** Applies the rule's fixes until nothing changes (at most 10 passes), as `--fix` does. */
+/** Fixes `markdown` with only `rule` on, through the real `--fix` loop (`fixText`: passes, overlaps, line endings). */
 export function fixWith(rule: AnyRule, markdown: string, style: Record<string, unknown> = {}, options: Record<string, unknown> = {}): string {
-  let text = markdown;
-  for (let pass = 0; pass < 10; pass++) {
-    const fixes = lintWith(rule, text, style, options).flatMap((d) => (d.fix ? [d.fix] : []));
-    if (fixes.length === 0) break;
-    const next = applyEdits(text, fixes).text;
-    if (next === text) break;
-    text = next;
-  }
-  return text;
+  const active: ActiveRule = { rule, severity: 'error', options: rule.options.parse(options) };
+  return fixText('test.md', markdown, { style: styleSchema.parse(style), rules: [active], isKnownRuleId: () => true }).text;
 }
 
 /** Declares vitest cases for a rule's own examples plus any extra cases. */

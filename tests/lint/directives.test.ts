@@ -3,17 +3,18 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { checkDirectiveIds, computeLineStarts, filterDiagnostics, parseDirectives, positionAt } from '../../src/lint/directives.js';
+import { checkDirectiveIds, filterDiagnostics, parseDirectives } from '../../src/lint/directives.js';
+import { computeLineStarts, positionAt } from '../../src/markdown/positions.js';
 
 function directivesOf(text: string) {
   const tree = unified().use(remarkParse).use(remarkGfm).parse(text);
-  return parseDirectives(text, tree, computeLineStarts(text));
+  return parseDirectives(text, tree, { lineStarts: computeLineStarts(text) });
 }
 
 /** One diagnostic of `ruleId` at the start of each given 1-based line. */
 function at(text: string, ruleId: string, ...lines: number[]): Diagnostic[] {
-  const starts = computeLineStarts(text);
-  return lines.map((line) => ({ ruleId, severity: 'error', message: 'x', file: 'a.md', start: positionAt(starts, starts[line - 1]!) }));
+  const index = { lineStarts: computeLineStarts(text) };
+  return lines.map((line) => ({ ruleId, severity: 'error', message: 'x', file: 'a.md', start: positionAt(index, index.lineStarts[line - 1]!) }));
 }
 
 const linesOf = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.ruleId}@${d.start.line}`);
@@ -70,13 +71,13 @@ describe('disable comments', () => {
     const set = directivesOf(text);
     expect(set.directives.length).toBe(2_000);
     // 50 diagnostics per text line, each rule id named by one comment only.
-    const starts = computeLineStarts(text);
+    const index = { lineStarts: computeLineStarts(text) };
     const found: Diagnostic[] = Array.from({ length: 100_000 }, (_, i) => ({
       ruleId: `r${i % 2_000}`,
       severity: 'error',
       message: 'x',
       file: 'a.md',
-      start: positionAt(starts, starts[3 * (i % 2_000) + 1]!),
+      start: positionAt(index, index.lineStarts[3 * (i % 2_000) + 1]!),
     }));
     expect(filterDiagnostics(set, found).length).toBe(0);
     expect(filterDiagnostics(set, at(text, 'r1', 2)).length).toBe(1);

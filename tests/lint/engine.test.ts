@@ -35,6 +35,15 @@ describe('lintFiles', () => {
     expect(outcomes[0]!.links).toEqual([]);
   });
 
+  it('applies disable comments to run-wide diagnostics, per file', async () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'a.md'), '# Same\n');
+    writeFileSync(path.join(cwd, 'b.md'), '# Same\n\n<!-- lint-lists-disable-file fake-same-title -->\n');
+    writeFileSync(path.join(cwd, 'c.md'), '# Same\n');
+    const outcomes = await lintFolder(cwd, 0);
+    expect(summary(outcomes).map((o) => o.problems)).toEqual([['1:1 error fake-same-title'], [], ['1:1 error fake-same-title']]);
+  });
+
   it('gives the same results on worker threads', async () => {
     const cwd = tempFolder();
     writeLists(cwd);

@@ -2,15 +2,13 @@
 import path from 'node:path';
 import type { ConfigInput } from '../../config/schema.js';
 import type { Diagnostic, TextEdit } from '../../diagnostics.js';
-import { LintListsError } from '../../errors.js';
 import type { LinkResult } from '../../links/types.js';
 import { filterDiagnostics } from '../../lint/directives.js';
-import { lintFiles } from '../../lint/engine.js';
+import { groupByFile, lintFiles } from '../../lint/engine.js';
 import { expandInputs } from '../../lint/files.js';
 import { applyFixes, fixDiff } from '../../lint/fix.js';
 import { configSetupSpec, DEFAULT_RULES_MODULE, loadConfigAndSetup } from '../../lint/config-setup.js';
-import { fileDiagnostic, type FileOutcome } from '../../lint/process-file.js';
-import { writeFileAtomic } from '../../lint/write-file.js';
+import { fileDiagnostic, writeFixed, type FileOutcome } from '../../lint/process-file.js';
 import type { FileReport, Report } from '../../report/types.js';
 import { buildReport } from '../build-report.js';
 import type { Io } from '../io.js';
@@ -126,9 +124,7 @@ async function checkLinks(outcomes: FileOutcome[], options: RunOptions, config: 
  */
 async function mergeLinkDiagnostics(outcomes: FileOutcome[], diagnostics: Diagnostic[], fix: RunOptions['fix']): Promise<void> {
   const byFile = new Map(outcomes.map((outcome) => [outcome.file, outcome]));
-  const grouped = new Map<string, Diagnostic[]>();
-  for (const diagnostic of diagnostics) grouped.set(diagnostic.file, [...(grouped.get(diagnostic.file) ?? []), diagnostic]);
-  for (const [file, found] of grouped) {
+  for (const [file, found] of groupByFile(diagnostics)) {
     const outcome = byFile.get(file);
     if (!outcome) continue;
     let kept = filterDiagnostics(outcome.directives, found);
@@ -136,16 +132,9 @@ async function mergeLinkDiagnostics(outcomes: FileOutcome[], diagnostics: Diagno
     if (fix !== 'off' && outcome.fix && edits.length > 0) {
       const fixed = applyFixes(outcome.fix.fixed, edits).text;
       if (fixed !== outcome.fix.fixed) {
-        if (fix === 'write') {
-          try {
-            await writeFileAtomic(file, outcome.absolutePath, (outcome.hasBom ? '\uFEFF' : '') + fixed);
-            outcome.fix.isWritten = true;
-            kept = kept.filter((d) => !d.fix);
-          } catch (error) {
-            kept.push(fileDiagnostic(file, 'file-unwritable', error instanceof LintListsError ? error.message : String(error)));
-          }
-        }
         outcome.fix.fixed = fixed;
+        // Fixed problems are no longer reported; a failed write is reported by `writeFixed` instead.
+        if (fix === 'write' && (await writeFixed(outcome))) kept = kept.filter((d) => !d.fix);
       }
     }
     outcome.diagnostics.push(...kept);
