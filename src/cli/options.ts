@@ -1,5 +1,6 @@
 // Parsing of the option values yargs cannot check by itself (sizes, `--rule id:severity`, `--shard k/n`).
 import { LintListsError } from '../errors.js';
+import { parseShard } from '../links/shard.js';
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
 
@@ -34,11 +35,7 @@ export function parseRuleOverrides(values: string[]): Record<string, 'off' | 'wa
 
 /** Checks `--shard k/n` (1 ≤ k ≤ n). */
 export function checkShard(value: string): string {
-  const slash = value.indexOf('/');
-  const k = Number(value.slice(0, slash));
-  const n = Number(value.slice(slash + 1));
-  if (slash <= 0 || !Number.isInteger(k) || !Number.isInteger(n) || k < 1 || n < 1 || k > n) {
-    throw new LintListsError('USAGE', `--shard: got ${JSON.stringify(value)}, expected k/n with 1 ≤ k ≤ n, e.g. 2/4`);
-  }
+  // Validated up front, with the same rules and message the link pipeline applies later.
+  parseShard(value);
   return value;
 }

@@ -1,9 +1,9 @@
 // The link cache: successes reused within a TTL, and consecutive failure counts kept across runs.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckResult } from './check-options.js';
 import type { RedirectHop, Verdict } from './types.js';
+import { writeAtomic } from '../write-atomic.js';
 
 /** Version of the cache file format; a file with another version is ignored (and rewritten). */
 export const CACHE_FORMAT_VERSION = 1;
@@ -174,12 +174,5 @@ function isEntry(value: unknown): value is CacheEntry {
 /** Writes next to the target and renames over it, so a crash never leaves a half-written cache. */
 export async function writeAtomically(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temp, text, 'utf8');
-    await rename(temp, file);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeAtomic(path.resolve(file), text);
 }

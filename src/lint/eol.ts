@@ -1,15 +1,8 @@
 // Line endings: fixes are written with '\n' and converted to the document's own ending, so CRLF files stay CRLF.
+import { detectEol } from '../markdown/positions.js';
 
-/** The dominant line ending of `text` ('\n' when there is none or a tie). */
-export function detectEol(text: string): '\n' | '\r\n' {
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  return crlf > lf ? '\r\n' : '\n';
-}
+export { detectEol };
+
 
 /** Rewrites every line ending in `text` (LF or CRLF) as `eol`; use it for text a fix inserts. */
 export function normalizeEol(text: string, eol: '\n' | '\r\n'): string {

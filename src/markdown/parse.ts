@@ -5,6 +5,7 @@ import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { LintListsError } from '../errors.js';
 import { fillMissingPositions } from './fill-positions.js';
+import { detectEol } from './positions.js';
 
 /**
  * Deepest block nesting (`>` quotes plus list levels) we hand to remark. remark survives about a
@@ -26,13 +27,7 @@ export interface PreparedText {
 export function prepareText(raw: string): PreparedText {
   const hasBom = raw.charCodeAt(0) === 0xfeff;
   const text = hasBom ? raw.slice(1) : raw;
-  let crlf = 0;
-  let lf = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
-    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
-    else lf++;
-  }
-  return { text, hasBom, eol: crlf > lf ? '\r\n' : '\n' };
+  return { text, hasBom, eol: detectEol(text) };
 }
 
 /**

@@ -75,3 +75,14 @@ export function lineEndAt(text: string, offset: number): number {
   }
   return i;
 }
+
+/** The dominant line ending of `text` ('\n' when there is none or a tie). */
+export function detectEol(text: string): '\n' | '\r\n' {
+  let crlf = 0;
+  let lf = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (i > 0 && text.charCodeAt(i - 1) === 13) crlf++;
+    else lf++;
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}

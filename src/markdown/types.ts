@@ -1,5 +1,5 @@
 // The list model's types: what a curated list is made of, as rules see it. Built once per file by list-model.ts.
-import type { Heading, Link, ListItem, Root, TableRow } from 'mdast';
+import type { Heading, ListItem, Root, TableRow } from 'mdast';
 import type { Range } from '../diagnostics.js';
 
 /** A piece of source text and where it sits. `text` is exactly `doc.text.slice(range.start.offset, range.end.offset)`. */
