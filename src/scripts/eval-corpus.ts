@@ -237,24 +237,39 @@ export function formatChanges(result: ListEvaluation): string {
     .join('\n');
 }
 
+const USAGE = 'usage: eval-corpus <folder> [--json out.json] [--changes] [--findings] [--rule id] [--list name]\n';
+
 async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'string' },
-      changes: { type: 'boolean', default: false },
-      findings: { type: 'boolean', default: false },
-      rule: { type: 'string' },
-      list: { type: 'string', multiple: true },
-    },
-  });
-  const folder = positionals[0];
-  if (folder === undefined) {
-    process.stderr.write('usage: eval-corpus <folder> [--json out.json] [--changes] [--findings] [--rule id] [--list name]\n');
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        json: { type: 'string' },
+        changes: { type: 'boolean', default: false },
+        findings: { type: 'boolean', default: false },
+        rule: { type: 'string' },
+        list: { type: 'string', multiple: true },
+      },
+    });
+  } catch (error) {
+    process.stderr.write(`eval-corpus: ${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     return 2;
   }
-  const names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
+  const { values, positionals } = parsed;
+  const folder = positionals[0];
+  if (folder === undefined) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  let names: string[];
+  try {
+    names = (await readdir(folder)).filter((name) => name.endsWith('.md')).sort();
+  } catch (error) {
+    process.stderr.write(`eval-corpus: cannot read folder ${folder}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
   const wanted = values.list;
   const results: ListEvaluation[] = [];
   for (const name of names) {
