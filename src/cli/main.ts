@@ -164,7 +164,7 @@ async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<numb
 /** `merge`: combines JSON reports (one per shard) and prints the result like any run. */
 async function merge(args: ParsedArgs, io: Io, options: MainOptions): Promise<number> {
   const { readReportFile } = await import('../report/read-report.js');
-  const { mergeShardReports } = await import('../links/shard.js');
+  const { mergeShardReports } = await import('../report/merge-shards.js');
   const reports = await Promise.all((args.reports ?? []).map((file) => readReportFile(file, io.cwd)));
   const getReporter = options.getReporter ?? (await import('../report/index.js')).getReporter;
   return emit(mergeShardReports(reports), getReporter(args.format), args, io);

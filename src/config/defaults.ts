@@ -44,8 +44,6 @@ export const DEFAULT_LINKS = {
   concurrency: 64,
   perHostConcurrency: 4,
   perHostIntervalMs: 100,
-  severity: { dead: 'error', error: 'error', timeout: 'warn', redirect: 'warn', unverifiable: 'warn', archived: 'warn' },
-  redirects: { permanent: 'warn', temporary: 'off' },
   cache: { path: '.lint-lists-cache.json', ttlHours: 24, confirmAfterRuns: 2 },
   allowPrivate: [] as string[],
   github: { tokenEnv: 'GITHUB_TOKEN', apiUrl: 'https://api.github.com' },

@@ -1,7 +1,7 @@
 // Builds the published JSON Schema of the config file from the zod schema and the rules' own option schemas.
 import { z } from 'zod';
-import type { AnyRule } from '../rules/define-rule.js';
 import { CONFIG_SCHEMA_ID } from './defaults.js';
+import type { ConfigurableRule } from './resolve.js';
 import { configSchema, severitySettingSchema } from './schema.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -13,7 +13,7 @@ function toJson(schema: z.ZodType): JsonSchema {
 }
 
 /** One rule's entry: a severity, or `[severity, options]` checked against the rule's options schema. */
-function ruleJsonSchema(rule: AnyRule): JsonSchema {
+function ruleJsonSchema(rule: ConfigurableRule): JsonSchema {
   const severity = toJson(severitySettingSchema);
   return {
     description: `${rule.description} Default: \`${rule.defaultSeverity}\`.`,
@@ -28,7 +28,7 @@ function ruleJsonSchema(rule: AnyRule): JsonSchema {
  * The JSON Schema editors use to complete and check config files: the config schema, with `rules`
  * narrowed to the registered rule ids and each rule's options.
  */
-export function buildConfigJsonSchema(rules: readonly AnyRule[]): JsonSchema {
+export function buildConfigJsonSchema(rules: readonly ConfigurableRule[]): JsonSchema {
   const base = toJson(configSchema);
   const properties = { ...(base.properties as Record<string, JsonSchema>) };
   const rulesBase = properties.rules ?? {};
@@ -50,6 +50,6 @@ export function buildConfigJsonSchema(rules: readonly AnyRule[]): JsonSchema {
 }
 
 /** The schema file's text: two-space JSON with a final newline. */
-export function renderConfigJsonSchema(rules: readonly AnyRule[]): string {
+export function renderConfigJsonSchema(rules: readonly ConfigurableRule[]): string {
   return `${JSON.stringify(buildConfigJsonSchema(rules), null, 2)}\n`;
 }

@@ -4,7 +4,6 @@ import { DEFAULT_LINKS } from './defaults.js';
 
 export { DEFAULT_LINKS };
 
-const severitySetting = z.enum(['off', 'warn', 'error']);
 const statusCode = z.number().int().min(100).max(599);
 
 /** A `/regex/flags` pattern must compile; a plain pattern is a `*` wildcard and always valid. */
@@ -39,22 +38,6 @@ export const linkHostSchema = z
   })
   .strict();
 
-/** Severity of each non-ok verdict. */
-export const linkSeveritySchema = z
-  .object({
-    dead: severitySetting.default(DEFAULT_LINKS.severity.dead).describe('404, 410 and other definitive client errors (`link-dead`).'),
-    error: severitySetting.default(DEFAULT_LINKS.severity.error).describe('DNS, TLS, refused connections, malformed responses (`link-error`).'),
-    timeout: severitySetting.default(DEFAULT_LINKS.severity.timeout).describe('No answer in time (`link-timeout`).'),
-    redirect: severitySetting
-      .default(DEFAULT_LINKS.severity.redirect)
-      .describe('Highest severity any redirect is reported at (`link-redirect`); `off` silences all redirects. `redirects` picks per kind.'),
-    unverifiable: severitySetting
-      .default(DEFAULT_LINKS.severity.unverifiable)
-      .describe('Bot walls and rate limits that never lift: not evidence of death (`link-unverifiable`).'),
-    archived: severitySetting.default(DEFAULT_LINKS.severity.archived).describe('GitHub repositories marked archived (`link-archived`).'),
-  })
-  .strict();
-
 /** The whole `links` block. */
 export const linksSchema = z
   .object({
@@ -81,17 +64,6 @@ export const linksSchema = z
       .record(z.string().min(1), linkHostSchema)
       .default({})
       .describe('Per-host overrides keyed by hostname, e.g. `{ "github.com": { "perHostConcurrency": 1 } }`.'),
-    severity: linkSeveritySchema
-      .default(linkSeveritySchema.parse({}))
-      .describe('Severity of each kind of link problem: `off`, `warn` or `error`.'),
-    redirects: z
-      .object({
-        permanent: severitySetting.default(DEFAULT_LINKS.redirects.permanent).describe('Redirects where every hop is 301/308 (fixable).'),
-        temporary: severitySetting.default(DEFAULT_LINKS.redirects.temporary).describe('Redirects with a 302/303/307 hop.'),
-      })
-      .strict()
-      .default({ ...DEFAULT_LINKS.redirects })
-      .describe('How each kind of redirect is reported (capped by `severity.redirect`).'),
     cache: z
       .object({
         path: z.string().min(1).default(DEFAULT_LINKS.cache.path).describe('Cache file, relative to the working directory.'),
@@ -126,5 +98,3 @@ export const linksSchema = z
 export type LinksInput = z.input<typeof linksSchema>;
 /** Link settings as resolved. */
 export type LinksConfig = z.output<typeof linksSchema>;
-/** A verdict's configured severity key. */
-export type LinkSeverityKey = keyof LinksConfig['severity'];

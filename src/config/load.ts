@@ -3,12 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { LintListsError } from '../errors.js';
-import type { AnyRule } from '../rules/define-rule.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY, type ConfigFormat } from './defaults.js';
 import { describeValue } from './issues.js';
 import { locateJsonError } from './json-syntax.js';
 import { isConfigPath, isPresetName, presets, RECOMMENDED_PRESET } from './presets.js';
-import { applyOverrides, dropUndefined, mergeConfigs, resolveConfig, validateConfig, validateRuleSettings, type ResolvedConfig } from './resolve.js';
+import { migrateDeprecated } from './deprecations.js';
+import { applyOverrides, dropUndefined, mergeConfigs, resolveConfig, validateConfig, validateRuleSettings, type ConfigurableRule, type ResolvedConfig } from './resolve.js';
 import type { ConfigInput } from './schema.js';
 import { closestMatch } from './suggest.js';
 
@@ -29,13 +29,17 @@ export interface ConfigSource extends ConfigLocation {
 }
 
 /** What `loadConfig` needs. */
-export interface LoadConfigOptions {
+export interface LoadConfigOptions<R extends ConfigurableRule = ConfigurableRule> {
   /** Where discovery starts and what paths are shown relative to. */
   cwd: string;
   /** `--config`: this file, no discovery. */
   configPath?: string;
+  /** A config object used instead of any file (the API's `createLinter(config)`); `extends` paths resolve against `cwd`. */
+  config?: ConfigInput;
   /** The rule registry. */
-  rules: readonly AnyRule[];
+  rules: readonly R[];
+  /** The link rules, whose severity is set under `rules` too. */
+  linkRules?: readonly ConfigurableRule[];
   /** Settings from CLI flags, merged last (undefined values dropped). */
   overrides?: ConfigInput;
 }
@@ -60,10 +64,13 @@ export async function findConfigFile(cwd: string): Promise<ConfigLocation | unde
 }
 
 /** Finds (or takes `configPath`), reads and resolves the config; without any config file, the recommended defaults. */
-export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedConfig> {
+export async function loadConfig<R extends ConfigurableRule>(options: LoadConfigOptions<R>): Promise<ResolvedConfig<R>> {
   const cwd = path.resolve(options.cwd);
+  const context: Required<ReadContext> = { cwd, rules: options.rules, linkRules: options.linkRules ?? [], warnings: [] };
   let location: ConfigLocation | undefined;
-  if (options.configPath !== undefined) {
+  if (options.config !== undefined) {
+    location = undefined;
+  } else if (options.configPath !== undefined) {
     const absolute = path.resolve(cwd, options.configPath);
     if (!(await isFile(absolute))) {
       throw new LintListsError('CONFIG_NOT_FOUND', `${displayPath(absolute, cwd)}: config file not found`);
@@ -75,22 +82,39 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ResolvedCo
   const layers: ConfigInput[] = [presets[RECOMMENDED_PRESET]!];
   let source: ConfigSource | undefined;
   if (location) {
-    source = await readConfigFile(location, { cwd, rules: options.rules });
-    layers.push(...(await expandExtends(source, { cwd, rules: options.rules }, [])));
+    source = await readConfigFile(location, context);
+    layers.push(...(await expandExtends(source, context, [])));
+  } else if (options.config !== undefined) {
+    const display = 'config';
+    const migrated = isObject(options.config) ? migrateDeprecated(options.config, display) : { config: options.config, warnings: [] };
+    context.warnings.push(...migrated.warnings);
+    const config = validateConfig(migrated.config, display);
+    validateRuleSettings(config, { rules: options.rules, linkRules: context.linkRules, file: display });
+    // Not a file: it has no folder of its own, so `extends` and `files` are relative to `cwd`.
+    const inline: ConfigSource = { path: path.join(cwd, display), format: 'json', display, config, prefix: [] };
+    layers.push(...(await expandExtends(inline, context, [])));
   }
   let merged = mergeConfigs(...layers);
   if (options.overrides) {
     // Checked on their own so a bad flag is blamed on the command line, not on the config file.
     const overrides = validateConfig(dropUndefined(options.overrides), 'command line');
-    validateRuleSettings(overrides, { rules: options.rules, file: 'command line' });
+    validateRuleSettings(overrides, { rules: options.rules, linkRules: context.linkRules, file: 'command line' });
     merged = applyOverrides(merged, overrides);
   }
   const root = source ? path.dirname(source.path) : cwd;
-  return resolveConfig(merged, { rules: options.rules, root, ...(source ? { file: source.display } : {}) });
+  return resolveConfig(merged, { rules: options.rules, linkRules: context.linkRules, warnings: context.warnings, root, ...(source ? { file: source.display } : {}) });
+}
+
+/** What reading config files needs: where paths are shown from, the rules settings are checked against, and where deprecation warnings go. */
+export interface ReadContext {
+  cwd: string;
+  rules: readonly ConfigurableRule[];
+  linkRules?: readonly ConfigurableRule[];
+  warnings?: string[];
 }
 
 /** Reads and parses one config file and checks it against the schema (and its rule settings against the registry). */
-export async function readConfigFile(location: ConfigLocation, context: { cwd: string; rules: readonly AnyRule[] }): Promise<ConfigSource> {
+export async function readConfigFile(location: ConfigLocation, context: ReadContext): Promise<ConfigSource> {
   const display = displayPath(location.path, context.cwd);
   let text: string;
   try {
@@ -113,13 +137,15 @@ export async function readConfigFile(location: ConfigLocation, context: { cwd: s
     const where = prefix.length > 0 ? `${display}: ${prefix.join('.')}` : display;
     throw new LintListsError('CONFIG_INVALID', `${where}: got ${describeValue(value)}, expected an object`);
   }
-  const config = validateConfig(value, display, prefix);
-  validateRuleSettings(config, { rules: context.rules, file: display, prefix });
+  const migrated = migrateDeprecated(value, prefix.length > 0 ? `${display}: ${prefix.join('.')}` : display);
+  context.warnings?.push(...migrated.warnings);
+  const config = validateConfig(migrated.config, display, prefix);
+  validateRuleSettings(config, { rules: context.rules, linkRules: context.linkRules, file: display, prefix });
   return { ...location, display, config, prefix };
 }
 
 /** The layers a config stands for, in merge order: what it extends (recursively), then itself. */
-async function expandExtends(source: ConfigSource, context: { cwd: string; rules: readonly AnyRule[] }, chain: string[]): Promise<ConfigInput[]> {
+async function expandExtends(source: ConfigSource, context: ReadContext, chain: string[]): Promise<ConfigInput[]> {
   if (chain.includes(source.path)) {
     const cycle = [...chain.slice(chain.indexOf(source.path)), source.path].map((p) => displayPath(p, context.cwd));
     throw new LintListsError('CONFIG_INVALID', `${displayPath(chain[chain.length - 1]!, context.cwd)}: extends: cycle ${cycle.join(' → ')}`);

@@ -16,12 +16,10 @@ export const presets: Readonly<Record<string, ConfigInput>> = {
   [AWESOME_PRESET]: {
     style: {
       bullet: '-',
-      https: true,
       entry: {
         description: { required: true, placement: ['inline'], separator: ' - ', case: 'upper', end: ['.'] },
       },
-      // The manifesto calls title case a common choice, not a rule, so any casing passes.
-      headings: { case: 'any' },
+      // The manifesto calls title case a common choice, not a rule: no heading casing is set.
       sections: {
         required: ['Contents'],
         entriesStart: 'after-toc',

@@ -1,8 +1,7 @@
 // Resolves validated config layers into the settings a run uses: merged style, active rules with checked options, links.
-import { toSeverity, type SeveritySetting } from '../diagnostics.js';
+import { toSeverity, type Severity, type SeveritySetting } from '../diagnostics.js';
 import { LintListsError } from '../errors.js';
-import type { ActiveRule } from '../lint/run.js';
-import type { AnyRule } from '../rules/define-rule.js';
+import type { z } from 'zod';
 import { DEFAULT_FILES, DEFAULT_IGNORE } from './defaults.js';
 import { formatIssues } from './issues.js';
 import { linksSchema, type LinksConfig } from './links-schema.js';
@@ -10,23 +9,52 @@ import { configSchema, type ConfigInput, type RuleSetting } from './schema.js';
 import { styleSchema, type Style } from './style-schema.js';
 import { closestMatch } from './suggest.js';
 
+/** What the config needs to know of a rule, lint or link: id, description, default severity and options schema. */
+export interface ConfigurableRule {
+  id: string;
+  description: string;
+  defaultSeverity: SeveritySetting;
+  options: z.ZodType;
+}
+
+/** A rule switched on, with its severity and validated options. */
+export interface ActiveRule<R extends ConfigurableRule = ConfigurableRule> {
+  rule: R;
+  severity: Severity;
+  options: unknown;
+}
+
+/** A link rule's setting as resolved: severity (possibly `off`) and validated options. */
+export interface LinkRuleSetting {
+  severity: SeveritySetting;
+  options: unknown;
+}
+
 /** The settings one run uses, after presets, `extends`, the config file and CLI overrides are merged. */
-export interface ResolvedConfig {
+export interface ResolvedConfig<R extends ConfigurableRule = ConfigurableRule> {
   /** The config file the settings came from (relative to the working directory when inside it); absent for defaults. */
   file?: string;
   /** Folder that `files` and `ignore` are relative to: the config file's folder, or the working directory. */
   root: string;
   style: Style;
   /** Rules switched on, in registry order, with their severity and validated options. */
-  rules: ActiveRule[];
+  rules: Array<ActiveRule<R>>;
+  /** Link rule id → severity and options, for every registered link rule (set under `rules` like any rule). */
+  linkRules: Record<string, LinkRuleSetting>;
   files: string[];
   ignore: string[];
   links: LinksConfig;
+  /** Deprecated settings that were read in their new place: say what to write instead. */
+  warnings: string[];
 }
 
 /** What resolving needs besides the config: the rule registry (a parameter so tests can pass fake rules). */
-export interface ResolveOptions {
-  rules: readonly AnyRule[];
+export interface ResolveOptions<R extends ConfigurableRule = ConfigurableRule> {
+  rules: readonly R[];
+  /** The link rules: their severity and options are set under `rules` too. */
+  linkRules?: readonly ConfigurableRule[];
+  /** Deprecation warnings gathered while reading the layers. */
+  warnings?: string[];
   /** Shown in error messages and kept as `ResolvedConfig.file`. */
   file?: string;
   /** Defaults to the working directory. */
@@ -106,7 +134,7 @@ export function validateConfig(raw: unknown, file: string, prefix: string[] = []
 
 /** Checks every rule id and rule options of one layer, so errors name the file that set them. */
 export function validateRuleSettings(config: ConfigInput, options: ResolveOptions): void {
-  const byId = new Map(options.rules.map((rule) => [rule.id, rule]));
+  const byId = new Map<string, ConfigurableRule>([...options.rules, ...(options.linkRules ?? [])].map((rule) => [rule.id, rule]));
   const file = options.file ?? 'config';
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = byId.get(id);
@@ -119,7 +147,7 @@ export function validateRuleSettings(config: ConfigInput, options: ResolveOption
   }
 }
 
-function parseRuleOptions(rule: AnyRule, input: unknown, options: ResolveOptions): unknown {
+function parseRuleOptions(rule: ConfigurableRule, input: unknown, options: ResolveOptions): unknown {
   const result = rule.options.safeParse(input);
   if (result.success) return result.data;
   const lines = formatIssues(result.error.issues, {
@@ -132,27 +160,36 @@ function parseRuleOptions(rule: AnyRule, input: unknown, options: ResolveOptions
 }
 
 /** Resolves one (merged) config: validates it, applies every default and switches on the configured rules. */
-export function resolveConfig(raw: unknown, options: ResolveOptions): ResolvedConfig {
+export function resolveConfig<R extends ConfigurableRule>(raw: unknown, options: ResolveOptions<R>): ResolvedConfig<R> {
   const file = options.file ?? 'config';
   const config = validateConfig(raw, file, options.prefix);
   validateRuleSettings(config, options);
-  const rules: ActiveRule[] = [];
+  const rules: Array<ActiveRule<R>> = [];
   for (const rule of options.rules) {
-    const setting = config.rules?.[rule.id];
-    const severitySetting: SeveritySetting = setting === undefined ? rule.defaultSeverity : Array.isArray(setting) ? setting[0] : setting;
+    const { severity: severitySetting, options: ruleOptions } = ruleSetting(rule, config, options);
     const severity = toSeverity(severitySetting);
-    if (severity === undefined) continue;
-    const optionsInput = Array.isArray(setting) ? (setting[1] ?? {}) : {};
-    rules.push({ rule, severity, options: parseRuleOptions(rule, optionsInput, options) });
+    if (severity !== undefined) rules.push({ rule, severity, options: ruleOptions });
   }
-  const resolved: ResolvedConfig = {
+  const linkRules: Record<string, LinkRuleSetting> = {};
+  for (const rule of options.linkRules ?? []) linkRules[rule.id] = ruleSetting(rule, config, options);
+  const resolved: ResolvedConfig<R> = {
     root: options.root ?? process.cwd(),
     style: styleSchema.parse(config.style ?? {}),
     rules,
+    linkRules,
     files: [...(config.files ?? DEFAULT_FILES)],
     ignore: [...(config.ignore ?? DEFAULT_IGNORE)],
     links: linksSchema.parse(config.links ?? {}),
+    warnings: [...(options.warnings ?? [])],
   };
   if (options.file !== undefined) resolved.file = options.file;
   return resolved;
+}
+
+/** One rule's severity setting and validated options: the config's entry, else the rule's defaults. */
+function ruleSetting(rule: ConfigurableRule, config: ConfigInput, options: ResolveOptions): LinkRuleSetting {
+  const setting = config.rules?.[rule.id];
+  const severity: SeveritySetting = setting === undefined ? rule.defaultSeverity : Array.isArray(setting) ? setting[0] : setting;
+  const optionsInput = Array.isArray(setting) ? (setting[1] ?? {}) : {};
+  return { severity, options: parseRuleOptions(rule, optionsInput, options) };
 }

@@ -36,6 +36,7 @@ export const descriptionStyleSchema = z
       .union([z.number().int().positive(), z.null()])
       .default(null)
       .describe('Longest allowed description in characters, or null for no limit.'),
+    minLength: z.number().int().min(0).default(0).describe('Shortest allowed description in characters; 0 for no minimum.'),
   })
   .strict()
   .meta({ title: 'Entry description' });
@@ -67,9 +68,9 @@ export const entryStyleSchema = z
 export const headingStyleSchema = z
   .object({
     case: z
-      .enum(['title', 'sentence', 'any'])
-      .default('any')
-      .describe('`title` ("Model Serving"), `sentence` ("Model serving") or `any`.'),
+      .enum(['title', 'sentence'])
+      .optional()
+      .describe('`title` ("Model Serving") or `sentence` ("Model serving"); leave it out when the list has no heading casing.'),
     trailingPunctuation: z
       .string()
       .default('.,;:!?')
@@ -123,7 +124,6 @@ export const styleSchema = z
       .enum(['consistent', '-', '*', '+'])
       .default('consistent')
       .describe('Bullet marker for entries; `consistent` accepts any one marker used throughout a file.'),
-    https: z.boolean().default(true).describe('Links must use https:// (http:// is reported).'),
     entry: entryStyleSchema.default(entryStyleSchema.parse({})),
     headings: headingStyleSchema.default(headingStyleSchema.parse({})),
     sections: sectionStyleSchema.default(sectionStyleSchema.parse({})),

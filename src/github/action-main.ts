@@ -1,9 +1,15 @@
 #!/usr/bin/env node
-// Executable wrapper the composite action runs: the real process in, an exit code out.
-import { processIo } from '../cli/io.js';
-import { runAction } from './action.js';
+// Executable wrapper the composite action runs: the real process in, an exit code out (the only place the action touches the process).
+import { runAction, type ActionIo } from './action.js';
 
-runAction(processIo()).then(
+const io: ActionIo = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+  env: process.env,
+  cwd: process.cwd(),
+};
+
+runAction(io).then(
   (code) => {
     process.exitCode = code;
   },

@@ -9,9 +9,9 @@ import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkChecker, type 
 import { collectLinks, type CollectedLink, type CollectedLinks } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
 import { checkGitHubRepos, parseGitHubRepoLink } from './github.js';
-import { createProgress } from './progress.js';
+import { createProgress, type Progress } from './progress.js';
 import { isInShard, parseShard } from './shard.js';
-import { linkDiagnostics } from './to-diagnostics.js';
+import { linkDiagnostics, type LinkRuleSettings } from './to-diagnostics.js';
 import type { LinkResult } from './types.js';
 
 export type { FileLinks } from './extract.js';
@@ -22,6 +22,15 @@ export interface LinkIo {
   stderrIsTTY: boolean;
   env: Record<string, string | undefined>;
   cwd: string;
+}
+
+/** Progress of a link check, as results come in (the CLI draws it; the library prints nothing itself). */
+export interface LinkProgressEvent {
+  checked: number;
+  total: number;
+  failing: number;
+  /** The last event of a check. */
+  isDone: boolean;
 }
 
 /** Options of {@link checkLinks}. */
@@ -38,6 +47,10 @@ export interface CheckLinksOptions {
   allowPrivate?: string[];
   quiet?: boolean;
   io: LinkIo;
+  /** Receives progress instead of it being drawn on `io.stderr`. */
+  onProgress?: (event: LinkProgressEvent) => void;
+  /** Severity and options of each link rule (`rules` in the config); default: each rule's defaults. */
+  linkSeverity?: LinkRuleSettings;
   /** Builds the HTTP checker (tests pass a fake); default the real one. */
   checkerFactory?: (options: Partial<LinkCheckerOptions>) => LinkChecker;
   /** `fetch` used for the GitHub API (default the global one). */
@@ -94,7 +107,7 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CheckLinks
   }
   if (cache && cacheLabel !== undefined) await saveCache(cache, cacheLabel, io);
   results.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const diagnostics = linkDiagnostics(results, { config, isConfirming: cache !== undefined }).sort(compareDiagnostics);
+  const diagnostics = linkDiagnostics(results, { config, rules: options.linkSeverity, isConfirming: cache !== undefined }).sort(compareDiagnostics);
   return { results, diagnostics, networkDown };
 }
 
@@ -127,7 +140,7 @@ async function fetchResults(
   const { config, io } = options;
   const fresh = new Map<string, CheckResult>();
   const overHttp = new Map<string, CheckResult>();
-  const progress = createProgress({ io, total: pending.length, quiet: options.quiet ?? false, now: options.now });
+  const progress = options.onProgress ? progressEvents(options.onProgress, pending.length) : createProgress({ io, total: pending.length, quiet: options.quiet ?? false, now: options.now });
   const onResult = (result: CheckResult): void => progress.tick(isFailure(result.verdict));
   const token = io.env[config.github.tokenEnv];
   const repoUrls = token ? pending.filter((t) => parseGitHubRepoLink(t.url)).map((t) => t.url) : [];
@@ -164,6 +177,20 @@ async function fetchResults(
   }
   progress.done();
   return { fresh, overHttp };
+}
+
+/** Progress as events: one per settled URL, then a last one. */
+function progressEvents(emit: (event: LinkProgressEvent) => void, total: number): Progress {
+  let checked = 0;
+  let failing = 0;
+  return {
+    tick(isFailing) {
+      checked++;
+      if (isFailing) failing++;
+      emit({ checked, total, failing, isDone: false });
+    },
+    done: () => emit({ checked, total, failing, isDone: true }),
+  };
 }
 
 /** Distinct hosts that must all have failed at DNS or connect, with none answering, before the run stops early. */

@@ -1,16 +1,88 @@
-// Turns link results into diagnostics: one per occurrence per non-ok verdict, with fixes for permanent redirects.
-import { STATUS_CODES } from 'node:http';
-import { toSeverity, type Diagnostic, type SeveritySetting, type TextEdit } from '../diagnostics.js';
+// Turns link results into diagnostics through the link rules: one per occurrence per finding, with fixes for permanent redirects.
+import { toSeverity, type Diagnostic, type Severity, type SeveritySetting, type TextEdit } from '../diagnostics.js';
 import type { LinksConfig } from '../config/links-schema.js';
+import { formatMessage } from '../rules/define-rule.js';
 import { isConfirmedFailure } from './cache.js';
 import { fragmentOf, withoutFragment } from './extract.js';
+import type { AnyLinkRule, LinkFinding } from './rules/define-link-rule.js';
+import { linkRules } from './rules/index.js';
 import type { LinkOccurrence, LinkResult } from './types.js';
+
+export { isHttpsUpgrade } from './rules/link-redirect.js';
+
+/** Severity and options of each link rule, by id, as resolved from the config's `rules`. */
+export type LinkRuleSettings = Readonly<Record<string, { severity: SeveritySetting; options: unknown }>>;
 
 /** Options of {@link linkDiagnostics}. */
 export interface LinkDiagnosticsOptions {
-  config: Pick<LinksConfig, 'severity' | 'redirects' | 'cache'>;
+  config: Pick<LinksConfig, 'cache'>;
+  /** Each link rule's severity and options; a rule not listed runs at its defaults. */
+  rules?: LinkRuleSettings;
   /** True when a cache tracks failures across runs: unconfirmed failures are then only warnings. */
   isConfirming: boolean;
+  /** The link rules to apply (default: every registered one). */
+  registry?: readonly AnyLinkRule[];
+}
+
+/** Each rule's default severity and options, for callers without a resolved config. */
+export function defaultLinkRuleSettings(registry: readonly AnyLinkRule[] = linkRules): LinkRuleSettings {
+  return Object.fromEntries(registry.map((rule) => [rule.id, { severity: rule.defaultSeverity, options: rule.options.parse({}) }]));
+}
+
+/** Diagnostics for every occurrence of every result a link rule reports, at the configured severities. */
+export function linkDiagnostics(results: readonly LinkResult[], options: LinkDiagnosticsOptions): Diagnostic[] {
+  const registry = options.registry ?? linkRules;
+  const settings = { ...defaultLinkRuleSettings(registry), ...options.rules };
+  const diagnostics: Diagnostic[] = [];
+  for (const result of results) {
+    for (const rule of registry) {
+      const setting = settings[rule.id];
+      if (!setting || setting.severity === 'off') continue;
+      const finding = rule.check(result, setting.options);
+      if (!finding) continue;
+      const { severity: configured, note } = confirmed(rule, result, setting.severity, options);
+      const severity = toSeverity(configured);
+      if (!severity) continue;
+      const message = formatMessage(rule.messages[finding.messageId] ?? finding.messageId, { note, ...finding.data });
+      diagnostics.push(...occurrenceDiagnostics(result, rule.id, severity, finding, message));
+    }
+  }
+  return diagnostics;
+}
+
+/** A failure a cache has not yet seen on enough runs is at most a warning, and says so. */
+function confirmed(rule: AnyLinkRule, result: LinkResult, setting: SeveritySetting, options: LinkDiagnosticsOptions): { severity: SeveritySetting; note: string } {
+  const needed = options.config.cache.confirmAfterRuns;
+  if (!rule.needsConfirmation || !options.isConfirming || isConfirmedFailure(result.failedRuns, needed)) return { severity: setting, note: '' };
+  return { severity: milder(setting, 'warn'), note: `; failed ${result.failedRuns} of ${needed} runs needed to confirm` };
+}
+
+function occurrenceDiagnostics(result: LinkResult, ruleId: string, severity: Severity, finding: LinkFinding, message: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const fixed = new Set<string>();
+  for (const occurrence of result.occurrences) {
+    const diagnostic: Diagnostic = {
+      ruleId,
+      severity,
+      message,
+      messageId: finding.messageId,
+      file: occurrence.file,
+      start: occurrence.start,
+      end: occurrence.end,
+      url: result.url,
+      actual: occurrence.written,
+    };
+    if (result.finalUrl && result.verdict === 'redirect') diagnostic.expected = [result.finalUrl];
+    const fix = finding.rewriteTo === undefined ? undefined : rewriteFix(occurrence, result.url, finding.rewriteTo);
+    // A reference definition is shared by its references: offer its fix once, not once per use.
+    const key = fix?.[0] ? `${occurrence.file}:${fix[0].start}` : '';
+    if (fix && !fixed.has(key)) {
+      fixed.add(key);
+      diagnostic.fix = fix;
+    }
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
 }
 
 const RANK: Record<SeveritySetting, number> = { off: 0, warn: 1, error: 2 };
@@ -18,116 +90,6 @@ const RANK: Record<SeveritySetting, number> = { off: 0, warn: 1, error: 2 };
 /** The milder of two severity settings. */
 function milder(a: SeveritySetting, b: SeveritySetting): SeveritySetting {
   return RANK[a] <= RANK[b] ? a : b;
-}
-
-interface Problem {
-  ruleId: string;
-  messageId: string;
-  setting: SeveritySetting;
-  message: string;
-  fix?: (occurrence: LinkOccurrence) => TextEdit[] | undefined;
-}
-
-/** Diagnostics for every occurrence of every result that is not fine, at the configured severities. */
-export function linkDiagnostics(results: readonly LinkResult[], options: LinkDiagnosticsOptions): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const result of results) {
-    for (const problem of problemsOf(result, options)) {
-      const severity = toSeverity(problem.setting);
-      if (!severity) continue;
-      const fixed = new Set<string>();
-      for (const occurrence of result.occurrences) {
-        const diagnostic: Diagnostic = {
-          ruleId: problem.ruleId,
-          severity,
-          message: problem.message,
-          messageId: problem.messageId,
-          file: occurrence.file,
-          start: occurrence.start,
-          end: occurrence.end,
-          url: result.url,
-          actual: occurrence.written,
-        };
-        if (result.finalUrl && result.verdict === 'redirect') diagnostic.expected = [result.finalUrl];
-        const fix = problem.fix?.(occurrence);
-        // A reference definition is shared by its references: offer its fix once, not once per use.
-        const key = fix?.[0] ? `${occurrence.file}:${fix[0].start}` : '';
-        if (fix && !fixed.has(key)) {
-          fixed.add(key);
-          diagnostic.fix = fix;
-        }
-        diagnostics.push(diagnostic);
-      }
-    }
-  }
-  return diagnostics;
-}
-
-function problemsOf(result: LinkResult, options: LinkDiagnosticsOptions): Problem[] {
-  const { severity, redirects, cache } = options.config;
-  const url = `\`${result.url}\``;
-  const problems: Problem[] = [];
-  const unconfirmed = (setting: SeveritySetting): { setting: SeveritySetting; note: string } => {
-    const failedRuns = result.failedRuns;
-    if (!options.isConfirming || isConfirmedFailure(failedRuns, cache.confirmAfterRuns)) return { setting, note: '' };
-    return { setting: milder(setting, 'warn'), note: `; failed ${failedRuns} of ${cache.confirmAfterRuns} runs needed to confirm` };
-  };
-  switch (result.verdict) {
-    case 'dead': {
-      const { setting, note } = unconfirmed(severity.dead);
-      problems.push({ ruleId: 'link-dead', messageId: 'dead', setting, message: `${url} is dead (${describeStatus(result)})${note}` });
-      break;
-    }
-    case 'error': {
-      const { setting, note } = unconfirmed(severity.error);
-      problems.push({ ruleId: 'link-error', messageId: 'error', setting, message: `${url} failed (${result.reason ?? describeStatus(result)})${note}` });
-      break;
-    }
-    case 'timeout':
-      problems.push({ ruleId: 'link-timeout', messageId: 'timeout', setting: severity.timeout, message: `${url} timed out${result.reason ? ` (${result.reason})` : ''}` });
-      break;
-    case 'unverifiable':
-      problems.push({
-        ruleId: 'link-unverifiable',
-        messageId: 'unverifiable',
-        setting: severity.unverifiable,
-        message: `${url} could not be verified (${result.reason ?? describeStatus(result)})`,
-      });
-      break;
-    case 'redirect':
-      problems.push(redirectProblem(result, milder(severity.redirect, result.permanent ? redirects.permanent : redirects.temporary)));
-      break;
-    default:
-      break;
-  }
-  if (result.archived) {
-    problems.push({ ruleId: 'link-archived', messageId: 'archived', setting: severity.archived, message: `${url} is an archived repository` });
-  }
-  return problems;
-}
-
-function redirectProblem(result: LinkResult, setting: SeveritySetting): Problem {
-  const hops = result.redirects?.length ?? 1;
-  const chain = hops > 1 ? ` (${hops} hops)` : '';
-  const kind = result.permanent ? 'permanently' : 'temporarily';
-  const finalUrl = result.finalUrl ?? '';
-  const problem: Problem = {
-    ruleId: 'link-redirect',
-    messageId: result.permanent ? 'permanent' : 'temporary',
-    setting,
-    message: `\`${result.url}\` redirects ${kind} to \`${finalUrl}\`${chain}`,
-  };
-  if (isHttpsUpgrade(result)) problem.fix = (occurrence) => schemeFix(occurrence, result.url);
-  else if (result.permanent && finalUrl !== '' && isSafeInDestination(finalUrl)) problem.fix = (occurrence) => rewriteFix(occurrence, result.url, finalUrl);
-  return problem;
-}
-
-/** A single hop from `http://x` to `https://x`, same host, path and query. */
-export function isHttpsUpgrade(result: LinkResult): boolean {
-  if ((result.redirects?.length ?? 0) !== 1 || !result.finalUrl) return false;
-  const from = result.url;
-  const to = result.finalUrl;
-  return from.slice(0, 7).toLowerCase() === 'http://' && to.slice(0, 8).toLowerCase() === 'https://' && from.slice(7) === to.slice(8);
 }
 
 /** Whether the written URL is exactly the checked one (fragment aside), so replacing its range is safe. */
@@ -140,26 +102,14 @@ function writtenMatches(occurrence: LinkOccurrence, checkedUrl: string): boolean
   );
 }
 
-function schemeFix(occurrence: LinkOccurrence, checkedUrl: string): TextEdit[] | undefined {
+/** The edit moving one occurrence to `target`: only the scheme for an https upgrade, else the whole URL (fragment kept). */
+function rewriteFix(occurrence: LinkOccurrence, checkedUrl: string, target: string): TextEdit[] | undefined {
   if (!writtenMatches(occurrence, checkedUrl)) return undefined;
-  return [{ start: occurrence.urlStart!, end: occurrence.urlStart! + 4, text: 'https' }];
-}
-
-function rewriteFix(occurrence: LinkOccurrence, checkedUrl: string, finalUrl: string): TextEdit[] | undefined {
-  if (!writtenMatches(occurrence, checkedUrl)) return undefined;
-  const fragment = fragmentOf(occurrence.written);
-  const text = fragment !== '' && fragmentOf(finalUrl) === '' ? finalUrl + fragment : finalUrl;
+  const written = occurrence.written;
+  if (written.slice(0, 5).toLowerCase() === 'http:' && target.slice(0, 6).toLowerCase() === 'https:' && withoutFragment(written).slice(4) === target.slice(5)) {
+    return [{ start: occurrence.urlStart!, end: occurrence.urlStart! + 4, text: 'https' }];
+  }
+  const fragment = fragmentOf(written);
+  const text = fragment !== '' && fragmentOf(target) === '' ? target + fragment : target;
   return [{ start: occurrence.urlStart!, end: occurrence.urlEnd!, text }];
-}
-
-/** A URL that can stand in a Markdown link destination as is (no spaces, brackets or parentheses). */
-function isSafeInDestination(url: string): boolean {
-  for (const char of url) if (char <= ' ' || '<>()[]\\'.includes(char) || char === '\u007f') return false;
-  return true;
-}
-
-function describeStatus(result: LinkResult): string {
-  if (result.status === undefined) return result.reason ?? 'no response';
-  const text = STATUS_CODES[result.status];
-  return text ? `${result.status} ${text}` : String(result.status);
 }

@@ -3,12 +3,15 @@ import { loadConfig } from '../config/load.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import type { ConfigInput } from '../config/schema.js';
 import type { AnyRule } from '../rules/define-rule.js';
-import { ENGINE_RULE_IDS, isLinkRuleId, siblingModule, type LintSetup, type SetupSpec } from './setup.js';
+import { linkRules } from '../links/rules/index.js';
+import { ENGINE_RULE_IDS, siblingModule, type LintSetup, type SetupSpec } from './setup.js';
 
 /** Plain data a worker needs to load the same config as the main thread. */
 export interface ConfigSetupData {
   cwd: string;
   configPath?: string;
+  /** A config object used instead of any file (plain data, so workers can rebuild from it). */
+  config?: ConfigInput;
   /** Settings from CLI flags (`--rule`…), merged over the file. */
   overrides?: ConfigInput;
   /** URL of the module exporting the rule registry as `rules`. */
@@ -32,13 +35,13 @@ export async function loadRules(rulesModule: string): Promise<readonly AnyRule[]
   return loaded.rules;
 }
 
-/** Turns a resolved config into a setup; disable comments may name any registered rule, link check or engine id. */
-export function setupFromConfig(config: ResolvedConfig, registry: readonly AnyRule[], isLinksOnly = false): LintSetup {
-  const known = new Set([...registry.map((rule) => rule.id), ...ENGINE_RULE_IDS]);
+/** Turns a resolved config into a setup; disable comments may name exactly the registered rules, link rules and engine ids. */
+export function setupFromConfig(config: ResolvedConfig<AnyRule>, registry: readonly AnyRule[], isLinksOnly = false): LintSetup {
+  const known = new Set([...registry.map((rule) => rule.id), ...linkRules.map((rule) => rule.id), ...ENGINE_RULE_IDS]);
   return {
     style: config.style,
     rules: isLinksOnly ? [] : config.rules,
-    isKnownRuleId: (id) => known.has(id) || isLinkRuleId(id),
+    isKnownRuleId: (id) => known.has(id),
   };
 }
 
@@ -49,8 +52,8 @@ export async function createSetup(data: ConfigSetupData): Promise<LintSetup> {
 }
 
 /** Loads config and registry, returning both the config (for the CLI) and the setup. */
-export async function loadConfigAndSetup(data: ConfigSetupData): Promise<{ config: ResolvedConfig; setup: LintSetup; registry: readonly AnyRule[] }> {
+export async function loadConfigAndSetup(data: ConfigSetupData): Promise<{ config: ResolvedConfig<AnyRule>; setup: LintSetup; registry: readonly AnyRule[] }> {
   const registry = await loadRules(data.rulesModule);
-  const config = await loadConfig({ cwd: data.cwd, configPath: data.configPath, rules: registry, overrides: data.overrides });
+  const config = await loadConfig({ cwd: data.cwd, configPath: data.configPath, config: data.config, rules: registry, linkRules, overrides: data.overrides });
   return { config, setup: setupFromConfig(config, registry, data.isLinksOnly), registry };
 }

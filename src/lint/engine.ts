@@ -22,6 +22,8 @@ export interface LintFilesOptions extends ProcessOptions {
   localSetup?: LintSetup;
   /** Worker threads to use: `auto` decides from file count, sizes and cores; 0 or 1 lints in-process. */
   workers?: number | 'auto';
+  /** The caller runs `runRunWideRules` itself, later (after link fixes changed some files). */
+  isRunWideDeferred?: boolean;
 }
 
 /** How many workers `auto` picks for these tasks (0: lint in-process). */
@@ -32,7 +34,7 @@ export function chooseWorkerCount(tasks: Array<{ sizeBytes?: number }>, cores = 
   return Math.min(tasks.length, cores);
 }
 
-/** Lints (or fixes) every file, then applies run-wide rules; each outcome's diagnostics come back sorted. */
+/** Lints (or fixes) every file, then applies run-wide rules (unless deferred); each outcome's diagnostics come back sorted. */
 export async function lintFiles(options: LintFilesOptions): Promise<FileOutcome[]> {
   const setup = options.localSetup ?? (await loadSetup(options.setup));
   const workers = options.workers === undefined || options.workers === 'auto' ? chooseWorkerCount(options.tasks) : options.workers;
@@ -44,6 +46,7 @@ export async function lintFiles(options: LintFilesOptions): Promise<FileOutcome[
   } else {
     outcomes = await lintInProcess(tasks, setup, options.setup, processOptions);
   }
+  if (options.isRunWideDeferred) return outcomes;
   runRunWideRules(outcomes, setup);
   for (const outcome of outcomes) outcome.diagnostics.sort(compareDiagnostics);
   return outcomes;

@@ -33,6 +33,8 @@ export interface FileOutcome {
   summaries: Record<string, unknown>;
   links: LinkRef[];
   directives: DirectiveSet;
+  /** Link problems found in this file (set by the engine after the link check), fixed or not. */
+  linkDiagnostics?: Diagnostic[];
   /** Set when the file could not be linted at all; also present as a diagnostic. */
   failure?: string;
   hasBom?: boolean;
@@ -81,14 +83,15 @@ export async function processRead(task: FileTask, read: ReadResult, setup: LintS
 }
 
 /**
- * Writes an outcome's fixed text (BOM restored) when it differs from the original; a failed write becomes a
- * `file-unwritable` diagnostic. Returns false only when the write failed.
+ * Writes an outcome's fixed text (BOM restored) when it differs from the original and the file on disk is still
+ * what was read; a refused or failed write becomes a `file-unwritable` diagnostic. Returns false only then.
  */
 export async function writeFixed(outcome: FileOutcome): Promise<boolean> {
   const fix = outcome.fix;
   if (!fix || fix.fixed === fix.original) return true;
   try {
-    await writeFileAtomic(outcome.file, outcome.absolutePath, (outcome.hasBom ? '\uFEFF' : '') + fix.fixed);
+    const bom = outcome.hasBom ? '\uFEFF' : '';
+    await writeFileAtomic(outcome.file, outcome.absolutePath, bom + fix.fixed, { expected: bom + fix.original });
     fix.isWritten = true;
     return true;
   } catch (error) {

@@ -1,15 +1,12 @@
 // Runs the configured rules over one list model and stamps each report with its rule id and severity.
 import { formatMessage, type AnyRule, type ReportDescriptor } from '../rules/define-rule.js';
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { ActiveRule as ConfigActiveRule } from '../config/resolve.js';
 import type { Style } from '../config/style-schema.js';
 import type { ListDocument } from '../markdown/types.js';
 
-/** A rule switched on, with its severity and validated options. */
-export interface ActiveRule {
-  rule: AnyRule;
-  severity: Severity;
-  options: unknown;
-}
+/** A lint rule switched on, with its severity and validated options (resolved by config/resolve.ts). */
+export type ActiveRule = ConfigActiveRule<AnyRule>;
 
 /** What one file's lint produced: its diagnostics and the run-wide rules' summaries. */
 export interface DocumentLint {

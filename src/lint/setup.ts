@@ -45,8 +45,3 @@ export function siblingModule(base: string, relativeJs: string): string {
   const url = new URL(relativeJs, base).href;
   return base.endsWith('.ts') ? url.replace(/\.js$/, '.ts') : url;
 }
-
-/** True for ids of link checks (`link-broken`, `link-redirect`…), which disable comments may name. */
-export function isLinkRuleId(id: string): boolean {
-  return id.startsWith('link-');
-}

@@ -1,20 +1,16 @@
-// entry-description-length: descriptions stay within `style.entry.description.maxLength` and the rule's `min`.
+// entry-description-length: descriptions stay within the style's `minLength` and `maxLength`.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { resourceEntries, visibleLength } from './utils/entries.js';
 
-/** Reports descriptions longer than the style allows, or shorter than the rule's `min`. */
+/** Reports descriptions longer or shorter than the style allows. */
 export const entryDescriptionLength = defineRule({
   id: 'entry-description-length',
-  description: 'Descriptions are no longer than `maxLength` of the style and no shorter than the `min` option.',
+  description: 'Descriptions are no longer than `maxLength` and no shorter than `minLength` of the style.',
   rationale: 'A list is for scanning: a paragraph-long description belongs on the project page, a two-word one says nothing.',
   fixable: false,
   defaultSeverity: 'warn',
-  options: z
-    .object({
-      min: z.number().int().min(0).default(0).describe('Shortest allowed description in characters; 0 for no minimum.'),
-    })
-    .strict(),
+  options: z.object({}).strict(),
   messages: {
     tooLong: 'Unexpected description length `{length}`, expected at most `{max}` characters',
     tooShort: 'Unexpected description length `{length}`, expected at least `{min}` characters',
@@ -37,7 +33,7 @@ export const entryDescriptionLength = defineRule({
       },
       {
         name: 'too short',
-        options: { min: 10 },
+        style: { entry: { description: { minLength: 10 } } },
         markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Builds.\n',
         errors: [{ messageId: 'tooShort', line: 3, column: 32 }],
       },
@@ -45,7 +41,7 @@ export const entryDescriptionLength = defineRule({
   },
   check(ctx) {
     const max = ctx.style.entry.description.maxLength;
-    const min = ctx.options.min;
+    const min = ctx.style.entry.description.minLength;
     if (max === null && min === 0) return;
     for (const entry of resourceEntries(ctx.doc)) {
       if (!entry.description || entry.descriptionPlacement === 'code') continue;

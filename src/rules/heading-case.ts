@@ -4,7 +4,7 @@ import { defineRule } from './define-rule.js';
 import { headedSections, rangeOf } from './utils/structure.js';
 import { SMALL_WORDS, headingWords, knownNames, type HeadingWord } from './utils/structure-words.js';
 
-/** Checks headings against `style.headings.case` (`title` or `sentence`; `any` turns the rule off). */
+/** Checks headings against `style.headings.case` (`title` or `sentence`; unset: nothing to check). */
 export const headingCase = defineRule({
   id: 'heading-case',
   description: 'Headings use the casing set by `style.headings.case`.',
@@ -33,7 +33,7 @@ export const headingCase = defineRule({
         markdown: '# List\n\n## Model serving\n\n## Tools for Docker\n\n- [Docker Compose](https://docs.docker.com/compose/) - Runs containers.\n',
         style: { headings: { case: 'sentence' } },
       },
-      { name: 'any case', markdown: '# List\n\n## model Serving tools\n' },
+      { name: 'no casing set', markdown: '# List\n\n## model Serving tools\n' },
     ],
     invalid: [
       {
@@ -58,7 +58,7 @@ export const headingCase = defineRule({
   },
   check(ctx) {
     const mode = ctx.style.headings.case;
-    if (mode === 'any') return;
+    if (mode === undefined) return;
     const known = knownNames(ctx.doc, ctx.style.names);
     for (const section of headedSections(ctx.doc)) {
       if (section.depth === 1 && ctx.options.ignoreTitle) continue;

@@ -1,4 +1,4 @@
-// Rule link-https: http:// links where the style asks for https:// (the link checker upgrades them once verified).
+// Rule link-https: http:// links (the link checker upgrades them once verified).
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { isHostOrSubdomain } from './utils/tracking-params.js';
@@ -13,7 +13,7 @@ const options = z
   })
   .strict();
 
-/** Reports `http://` links when `style.https` is true, except local, onion and allowed hosts. */
+/** Reports `http://` links, except local, onion and allowed hosts (switch it off with `"link-https": "off"`). */
 export const linkHttps = defineRule<z.output<typeof options>>({
   id: 'link-https',
   description: 'Links use `https://` rather than `http://`.',
@@ -34,7 +34,6 @@ export const linkHttps = defineRule<z.output<typeof options>>({
         markdown: '- [Legacy](http://legacy.example.org/) - Old site without TLS.\n',
         options: { allowHttp: ['example.org'] },
       },
-      { name: 'style allows http', markdown: '- [Example](http://example.com) - An example.\n', style: { https: false } },
     ],
     invalid: [
       {
@@ -45,7 +44,6 @@ export const linkHttps = defineRule<z.output<typeof options>>({
     ],
   },
   check(ctx) {
-    if (!ctx.style.https) return;
     const allowed = ctx.options.allowHttp.map((host) => host.toLowerCase());
     // Reference links share their definition's URL range: report each written URL once.
     const seen = new Set<number>();

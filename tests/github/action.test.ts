@@ -1,10 +1,11 @@
 // Runs the reusable action's entry point locally, as the runner would: INPUT_* variables, GITHUB_OUTPUT and
 // GITHUB_STEP_SUMMARY files, and a fixture list with real problems.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
-import { cliArguments, runAction } from '../../src/github/action.js';
+import type { LinkCheckInput } from '../../src/engine/check-links.js';
+import { runAction } from '../../src/github/action.js';
 import { readActionInputs } from '../../src/github/action-inputs.js';
 import { tempFolder } from '../lint/fixtures/temp.js';
 
@@ -77,17 +78,32 @@ describe('action entry point', () => {
     expect(io.out.join('')).toContain('::error title=lint-lists::input fail-level: got "sometimes", expected "error", "warning", "none"');
   });
 
-  it('builds CLI arguments, never a shell string, and keeps dash-leading paths as paths', () => {
-    const inputs = readActionInputs({
-      INPUT_PATHS: 'lists\n-weird.md',
-      INPUT_LINKS: 'true',
-      'INPUT_CHANGED-ONLY': 'true',
-      'INPUT_BASE-REF': 'abc123',
-      INPUT_CONFIG: 'cfg.json',
+  it('hands its link inputs to the engine directly and writes no scratch report', async () => {
+    const { cwd, env, io } = setUp({ paths: 'lists\n./lists', links: 'true', 'changed-only': 'true', 'base-ref': 'abc123', cache: '.cache.json' });
+    const seen: LinkCheckInput[] = [];
+    const code = await runAction(io, {
+      workers: 0,
+      linkChecker: async (input) => {
+        seen.push(input);
+        return { diagnostics: [], results: [], networkDown: false };
+      },
     });
-    expect(cliArguments(inputs, 'out/report.json')).toEqual([
-      '--format', 'json', '--output', 'out/report.json', '--config', 'cfg.json', '--links', '--changed-since', 'abc123', '--', 'lists', '-weird.md',
-    ]);
+    expect(code).toBe(1);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.argv).toMatchObject({ changedSince: 'abc123', cache: '.cache.json', fix: false });
+    expect(seen[0]!.files.map((f) => f.file)).toEqual(['lists/awesome.md']);
+    expect(readdirSync(env.RUNNER_TEMP!).sort()).toEqual(['lint-lists-report.md', 'output', 'summary.md']);
+    expect(readdirSync(cwd).sort()).toEqual(['lint-lists.config.json', 'lists', 'runner-temp']);
+  });
+
+  it('reports a broken config as an annotation naming the file, exit 2', async () => {
+    const { cwd, io } = setUp({ paths: 'lists' });
+    writeFileSync(path.join(cwd, 'lint-lists.config.json'), '{ "rules": { "entry-separatr": "warn" } }');
+    expect(await runAction(io)).toBe(2);
+    expect(io.out.join('')).toContain('::error title=lint-lists::lint-lists.config.json: rules: unknown rule "entry-separatr"');
+  });
+
+  it('requires base-ref with changed-only', () => {
     expect(() => readActionInputs({ 'INPUT_CHANGED-ONLY': 'true' })).toThrow('changed-only: needs base-ref');
   });
 });

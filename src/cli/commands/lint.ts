@@ -1,18 +1,13 @@
-// The run behind both commands: config, inputs, lint (or fix), optional link check, and the resulting report.
-import path from 'node:path';
+// The CLI's side of a run: turns parsed flags into engine options and engine events into stderr output.
 import type { ConfigInput } from '../../config/schema.js';
-import type { Diagnostic, TextEdit } from '../../diagnostics.js';
-import type { LinkResult } from '../../links/types.js';
-import { filterDiagnostics } from '../../lint/directives.js';
-import { groupByFile, lintFiles } from '../../lint/engine.js';
-import { expandInputs } from '../../lint/files.js';
-import { applyFixes, fixDiff } from '../../lint/fix.js';
-import { configSetupSpec, DEFAULT_RULES_MODULE, loadConfigAndSetup } from '../../lint/config-setup.js';
-import { fileDiagnostic, writeFixed, type FileOutcome } from '../../lint/process-file.js';
-import type { FileReport, Report } from '../../report/types.js';
-import { buildReport } from '../build-report.js';
+import type { LinkCheckerRun } from '../../engine/check-links.js';
+import { loadRunConfig } from '../../engine/load.js';
+import { runLint, type RunEvents, type RunResult } from '../../engine/run.js';
+import type { LinkProgressEvent } from '../../links/index.js';
+import { createProgress, type Progress } from '../../links/progress.js';
 import type { Io } from '../io.js';
-import type { LinksCommandInput, LinksCommandOutput } from './links.js';
+
+export type { RunResult } from '../../engine/run.js';
 
 /** Everything a run takes, already parsed from the command line. */
 export interface RunOptions {
@@ -34,56 +29,51 @@ export interface RunOptions {
   links: { changedSince?: string; shard?: string; cache?: string | false; allowPrivate?: string[] };
   /** URL of the module exporting the rule registry; tests swap in fake rules. */
   rulesModule?: string;
-  /** The link checker; default: `runLinkChecks` from `./links.js`, loaded only when links are checked. */
-  linkChecker?: (input: LinksCommandInput) => Promise<LinksCommandOutput>;
+  /** The link checker; default the real pipeline, loaded only when links are checked. */
+  linkChecker?: LinkCheckerRun;
 }
 
-/** What a run produced: the report and, for `--fix-dry-run`, a unified diff per changed file. */
-export interface RunResult {
-  report: Report;
-  diffs: string[];
-}
-
-/** Runs lint and/or link checks as `options` say. Throws LintListsError for config and usage problems only. */
+/** Runs lint and/or link checks as `options` say, messages and progress on `io.stderr`. Throws LintListsError for config and usage problems only. */
 export async function runLintLists(options: RunOptions, io: Io): Promise<RunResult> {
-  const cwd = path.resolve(io.cwd);
   const overrides: ConfigInput | undefined = Object.keys(options.ruleOverrides).length > 0 ? { rules: options.ruleOverrides } : undefined;
-  const setupData = {
-    cwd,
+  const loaded = await loadRunConfig({
+    cwd: io.cwd,
     configPath: options.configPath,
     overrides,
-    rulesModule: options.rulesModule ?? DEFAULT_RULES_MODULE,
+    rulesModule: options.rulesModule,
     isLinksOnly: !options.isLintOn,
-  };
-  const { config, setup, registry } = await loadConfigAndSetup(setupData);
-  // Paths from the command line are relative to the working directory; config `files` to the config's folder.
-  const paths = options.paths.length > 0 ? options.paths : config.files.map((file) => path.resolve(config.root, file));
-  const inputs = await expandInputs(paths, { cwd, ignore: config.ignore, ignoreRoot: config.root });
-  const outcomes = await lintFiles({
-    tasks: inputs.files,
-    setup: configSetupSpec(setupData),
-    localSetup: setup,
-    cwd,
-    maxFileSizeBytes: options.maxFileSizeBytes,
-    fix: options.fix,
-    workers: options.workers ?? 'auto',
-    parseBudgetMs: options.parseBudgetMs ?? budgetFromEnv(io.env),
   });
-  let links: LinkResult[] | undefined;
-  let networkDown = false;
-  if (options.isLinksOn) {
-    const checked = await checkLinks(outcomes, options, config, io);
-    links = checked.results;
-    networkDown = checked.networkDown;
-    await mergeLinkDiagnostics(outcomes, checked.diagnostics, options.fix);
-  }
-  const files: FileReport[] = [
-    ...outcomes.map((outcome) => toFileReport(outcome)),
-    ...inputs.problems.map((problem) => ({ file: problem.file, diagnostics: [fileDiagnostic(problem.file, 'file-unreadable', problem.message)], failure: problem.message })),
-  ];
-  const diffs = options.fix === 'dry-run' ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
-  const report = buildReport({ cwd, files, registry, links, networkDown, isQuiet: options.isQuiet });
-  return { report, diffs };
+  for (const warning of loaded.config.warnings) io.stderr(`lint-lists: ${warning}\n`);
+  return runLint(loaded, {
+    paths: options.paths,
+    cwd: io.cwd,
+    env: io.env,
+    isLintOn: options.isLintOn,
+    isLinksOn: options.isLinksOn,
+    fix: options.fix,
+    isQuiet: options.isQuiet,
+    maxFileSizeBytes: options.maxFileSizeBytes,
+    parseBudgetMs: options.parseBudgetMs ?? budgetFromEnv(io.env),
+    workers: options.workers ?? 'auto',
+    links: options.links,
+    linkChecker: options.linkChecker,
+    events: stderrEvents(io, options.isQuiet),
+  });
+}
+
+/** Engine events as the CLI shows them: messages as lines, link progress as one redrawn line (or a line a minute in logs). */
+export function stderrEvents(io: Io, isQuiet: boolean): RunEvents {
+  let progress: Progress | undefined;
+  let failing = 0;
+  return {
+    onWarning: (message) => io.stderr(`${message}\n`),
+    onLinkProgress: (event: LinkProgressEvent) => {
+      progress ??= createProgress({ io, total: event.total, quiet: isQuiet });
+      if (event.isDone) return progress.done();
+      progress.tick(event.failing > failing);
+      failing = event.failing;
+    },
+  };
 }
 
 /** `LINT_LISTS_PARSE_BUDGET_MS` when it is a positive whole number (tests and slow CI machines set it). */
@@ -92,51 +82,4 @@ function budgetFromEnv(env: Io['env']): number | undefined {
   if (value === undefined || !/^\d{1,9}$/.test(value.trim())) return undefined;
   const ms = Number(value.trim());
   return ms > 0 ? ms : undefined;
-}
-
-function toFileReport(outcome: FileOutcome): FileReport {
-  const report: FileReport = { file: outcome.file, diagnostics: outcome.diagnostics };
-  if (outcome.failure !== undefined) report.failure = outcome.failure;
-  return report;
-}
-
-async function checkLinks(outcomes: FileOutcome[], options: RunOptions, config: LinksCommandInput['config'], io: Io): Promise<LinksCommandOutput> {
-  // Loaded only here, so a plain lint never loads undici.
-  const runLinkChecks = options.linkChecker ?? (await import('./links.js')).runLinkChecks;
-  return runLinkChecks({
-    files: outcomes.filter((o) => o.failure === undefined).map((o) => ({ file: o.file, links: o.links })),
-    config,
-    argv: {
-      fix: options.fix !== 'off',
-      quiet: options.isQuiet,
-      ...(options.links.changedSince !== undefined ? { changedSince: options.links.changedSince } : {}),
-      ...(options.links.shard !== undefined ? { shard: options.links.shard } : {}),
-      ...(options.links.cache !== undefined ? { cache: options.links.cache } : {}),
-      ...(options.links.allowPrivate !== undefined ? { allowPrivate: options.links.allowPrivate } : {}),
-    },
-    io,
-  });
-}
-
-/**
- * Adds link diagnostics to their files (disable comments apply to them too). With fixing on, their
- * edits (offsets into the text as linted, i.e. after lint fixes) are applied like lint fixes.
- */
-async function mergeLinkDiagnostics(outcomes: FileOutcome[], diagnostics: Diagnostic[], fix: RunOptions['fix']): Promise<void> {
-  const byFile = new Map(outcomes.map((outcome) => [outcome.file, outcome]));
-  for (const [file, found] of groupByFile(diagnostics)) {
-    const outcome = byFile.get(file);
-    if (!outcome) continue;
-    let kept = filterDiagnostics(outcome.directives, found);
-    const edits: TextEdit[][] = kept.flatMap((d) => (d.fix ? [d.fix] : []));
-    if (fix !== 'off' && outcome.fix && edits.length > 0) {
-      const fixed = applyFixes(outcome.fix.fixed, edits).text;
-      if (fixed !== outcome.fix.fixed) {
-        outcome.fix.fixed = fixed;
-        // Fixed problems are no longer reported; a failed write is reported by `writeFixed` instead.
-        if (fix === 'write' && (await writeFixed(outcome))) kept = kept.filter((d) => !d.fix);
-      }
-    }
-    outcome.diagnostics.push(...kept);
-  }
 }

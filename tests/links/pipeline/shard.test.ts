@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fnv1a, isInShard, mergeShardReports, parseShard, shardOfHost } from '../../../src/links/shard.js';
+import { fnv1a, isInShard, parseShard, shardOfHost } from '../../../src/links/shard.js';
+import { mergeShardReports } from '../../../src/report/merge-shards.js';
 import type { Report } from '../../../src/report/types.js';
 import type { Diagnostic } from '../../../src/diagnostics.js';
 
