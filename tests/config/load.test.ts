@@ -86,11 +86,11 @@ describe('loadConfig', () => {
 
   it('follows relative extends paths from the extending file, in order', async () => {
     await write('shared/base.yaml', 'extends: ./more.json\nstyle:\n  bullet: "+"\nrules:\n  heading-case: [error, {minWords: 4}]\n');
-    await write('shared/more.json', { style: { https: false, bullet: '*' }, files: ['more'] });
+    await write('shared/more.json', { style: { toc: { required: true }, bullet: '*' }, files: ['more'] });
     await write('project/lint-lists.config.json', { extends: ['lint-lists:recommended', '../shared/base.yaml'], rules: { 'heading-case': 'warn' } });
     const config = await loadConfig({ cwd: path.join(dir, 'project'), rules: fakeRules });
     expect(config.style.bullet).toBe('+');
-    expect(config.style.https).toBe(false);
+    expect(config.style.toc.required).toBe(true);
     expect(config.files).toEqual(['more']);
     expect(config.rules.map((r) => [r.rule.id, r.severity, r.options])).toEqual([['heading-case', 'warning', { ignoreTitle: true, minWords: 4 }]]);
   });

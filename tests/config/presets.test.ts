@@ -22,13 +22,12 @@ describe('presets', () => {
   it('awesome follows the manifesto', () => {
     const { style } = resolveConfig(presets.awesome, { rules: fakeRules });
     expect(style.bullet).toBe('-');
-    expect(style.https).toBe(true);
     expect(style.entry.description).toMatchObject({ required: true, separator: ' - ', case: 'upper', end: ['.'] });
     expect(style.toc.required).toBe(true);
     expect(style.sections.required).toEqual(['Contents']);
     expect(style.sections.entriesStart).toBe('after-toc');
     expect(style.sections.prose).toContain('Contributing');
-    expect(style.headings.case).toBe('any');
+    expect(style.headings.case).toBeUndefined();
   });
 
   it('tells file paths from preset names', () => {

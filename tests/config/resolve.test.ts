@@ -62,7 +62,7 @@ describe('resolveConfig', () => {
   it('lists every problem, one line each, for a config with several', () => {
     const error = errorOf(() =>
       resolveConfig(
-        { bogus: true, files: [], style: { bulet: '-', https: 'yes', entry: { description: { end: 5, placement: [] } } } },
+        { bogus: true, files: [], style: { bulet: '-', toc: { required: 'yes' }, entry: { description: { end: 5, placement: [] } } } },
         { rules: fakeRules, file: 'c.json' },
       ),
     );
@@ -70,7 +70,7 @@ describe('resolveConfig', () => {
     expect(lines).toContain('c.json: bogus: unknown key, expected one of "$schema", "extends", "style", "rules", "files", "ignore" or "links"');
     expect(lines).toContain('c.json: files: got [], expected at least 1 item');
     expect(lines.find((l) => l.startsWith('c.json: style.bulet: unknown key'))).toMatch(/\(did you mean "bullet"\?\)$/);
-    expect(lines).toContain('c.json: style.https: got "yes", expected true or false');
+    expect(lines).toContain('c.json: style.toc.required: got "yes", expected true or false');
     expect(lines).toContain('c.json: style.entry.description.end: got 5, expected "none", "any" or an array');
     expect(lines).toContain('c.json: style.entry.description.placement: got [], expected at least 1 item');
     expect(lines).toHaveLength(6);
@@ -78,7 +78,7 @@ describe('resolveConfig', () => {
 
   it('rejects a misspelt enum value with the allowed values', () => {
     const error = errorOf(() => resolveConfig({ style: { headings: { case: 'Title' } } }, { rules: fakeRules, file: 'c.json' }));
-    expect(error.message).toBe('c.json: style.headings.case: got "Title", expected "title", "sentence" or "any"');
+    expect(error.message).toBe('c.json: style.headings.case: got "Title", expected "title" or "sentence"');
   });
 });
 
@@ -96,8 +96,8 @@ describe('merging', () => {
   });
 
   it('drops undefined CLI overrides before merging', () => {
-    const merged = applyOverrides({ files: ['lists'], style: { https: true } }, { files: undefined, style: { https: false, bullet: undefined } });
-    expect(merged).toEqual({ files: ['lists'], style: { https: false } });
+    const merged = applyOverrides({ files: ['lists'], style: { bullet: '*' } }, { files: undefined, style: { bullet: '-', toc: undefined } });
+    expect(merged).toEqual({ files: ['lists'], style: { bullet: '-' } });
   });
 
   it('never copies __proto__ from parsed input', () => {

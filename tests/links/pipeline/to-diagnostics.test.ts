@@ -52,14 +52,21 @@ describe('linkDiagnostics', () => {
 
   it('leaves temporary redirects off by default and reports them when asked', () => {
     expect(byUrl('https://d.example/')).toEqual([]);
-    const on = linkDiagnostics(resultsFor(verdicts), { config: linksConfig({ redirects: { temporary: 'warn' } }), isConfirming: false });
+    const on = linkDiagnostics(resultsFor(verdicts), { config: linksConfig(), rules: { 'link-redirect': { severity: 'warn', options: { permanent: true, temporary: true } } }, isConfirming: false });
     expect(on.filter((d) => d.url === 'https://d.example/')).toMatchObject([{ messageId: 'temporary', message: '`https://d.example/` redirects temporarily to `https://d.example/login`' }]);
     expect(on.find((d) => d.url === 'https://d.example/')?.fix).toBeUndefined();
   });
 
-  it('caps redirects at severity.redirect and silences verdicts set off', () => {
-    const quiet = linkDiagnostics(resultsFor(verdicts), { config: linksConfig({ severity: { redirect: 'off', dead: 'off' } }), isConfirming: false });
-    expect(quiet.map((d) => d.ruleId)).toEqual(['link-timeout']);
+  it('takes each link rule\'s severity from its setting, and silences rules set off', () => {
+    const rules = { 'link-redirect': { severity: 'off' as const, options: {} }, 'link-dead': { severity: 'off' as const, options: {} }, 'link-timeout': { severity: 'error' as const, options: {} } };
+    const quiet = linkDiagnostics(resultsFor(verdicts), { config: linksConfig(), rules, isConfirming: false });
+    expect(quiet.map((d) => [d.ruleId, d.severity])).toEqual([['link-timeout', 'error']]);
+  });
+
+  it('reports only the redirect kinds link-redirect\'s options ask for', () => {
+    const rules = { 'link-redirect': { severity: 'error' as const, options: { permanent: false, temporary: true } } };
+    const found = linkDiagnostics(resultsFor(verdicts), { config: linksConfig(), rules, isConfirming: false }).filter((d) => d.ruleId === 'link-redirect');
+    expect(found.map((d) => [d.url, d.messageId, d.severity])).toEqual([['https://d.example/', 'temporary', 'error']]);
   });
 
   it('fixes permanent redirects: scheme-only for http→https, whole URL (keeping the fragment) otherwise', () => {
