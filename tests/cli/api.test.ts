@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixMarkdown, lint, lintText, rules } from '../../src/index.js';
+import { createLinter, fixMarkdown, lint, lintText, rules } from '../../src/index.js';
 import { tempFolder } from '../lint/fixtures/temp.js';
 
 describe('public API', () => {
@@ -25,5 +25,32 @@ describe('public API', () => {
     const cwd = tempFolder();
     const text = '\uFEFF<!-- lint-lists-disable-file -->\n# x\n';
     expect((await fixMarkdown(text, { cwd })).text).toBe(text);
+  });
+
+  it('createLinter(config) resolves the config once: later calls see no config file', async () => {
+    const cwd = tempFolder();
+    const linter = await createLinter({ style: { entry: { description: { maxLength: 10 } } }, rules: { 'heading-case': 'off' } }, { cwd });
+    // A config file appearing afterwards changes nothing: the linter does not search again.
+    writeFileSync(path.join(cwd, 'lint-lists.config.json'), '{ "rules": { "entry-description-length": "off" } }');
+    const found = linter.lintText('# List\n\n- [Alpha](https://alpha.dev) - Fast builds for large repositories.\n');
+    expect(found.map((d) => d.ruleId)).toContain('entry-description-length');
+    expect(linter.config.style.entry.description.maxLength).toBe(10);
+  });
+
+  it('lint files from any working directory, paths relative to the linter\'s cwd', async () => {
+    const cwd = tempFolder();
+    mkdirSync(path.join(cwd, 'lists'));
+    writeFileSync(path.join(cwd, 'lists/a.md'), '# A\n\n- [Alpha](https://alpha.dev) - Fast builds for large repositories.\n');
+    const linter = await createLinter({ style: { entry: { description: { maxLength: 10 } } } }, { cwd });
+    const report = await linter.lintFiles();
+    expect(report.files.map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([['lists/a.md', ['entry-description-length']]]);
+  });
+
+  it('lintText() takes a config object instead of searching for a file', async () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'lint-lists.config.json'), '{ "style": { "entry": { "description": { "maxLength": 10 } } } }');
+    const text = '# List\n\n- [Alpha](https://alpha.dev) - Fast builds for large repositories.\n';
+    expect((await lintText(text, { cwd })).map((d) => d.ruleId)).toContain('entry-description-length');
+    expect((await lintText(text, { cwd, config: {} })).map((d) => d.ruleId)).not.toContain('entry-description-length');
   });
 });
