@@ -64,7 +64,7 @@ describe('disable comments', () => {
     expect(warnings[0]!.message).toBe('Unknown rule `rule-typo` in `lint-lists-disable-next-line` comment');
   });
 
-  it('filters many diagnostics against many comments quickly', () => {
+  it('filters 100,000 diagnostics against 2,000 comments, each id named once', () => {
     const lines: string[] = [];
     for (let i = 0; i < 2_000; i++) lines.push(`<!-- lint-lists-disable-next-line r${i} -->`, `text ${i}`, '');
     const text = lines.join('\n');

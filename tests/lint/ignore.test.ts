@@ -13,7 +13,7 @@ describe('globMatch', () => {
     expect(globMatch('lists/*.md', 'lists/x/y.md')).toBe(false);
   });
 
-  it('stays fast on hostile input', () => {
+  it('rejects a backtracking pattern on 3,000 characters', () => {
     expect(globMatch('*a*a*a*a*a*a*a*b', 'a'.repeat(3000))).toBe(false);
   });
 });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { textBalanced } from '../../src/rules/text-balanced.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { styleSchema } from '../../src/config/style-schema.js';
-import { buildListModel } from '../../src/markdown/list-model.js';
-import { lintDocument } from '../../src/lint/run.js';
 
 testRule(textBalanced, {
   valid: [
@@ -39,14 +36,4 @@ testRule(textBalanced, {
       errors: [{ messageId: 'unopened', line: 3, column: 14 }],
     },
   ],
-});
-
-describe('text-balanced performance', () => {
-  it('checks a 1 MB paragraph of openers in a fraction of the parse time', () => {
-    const markdown = `# List\n\n${'(a '.repeat(330_000)}\n`;
-    const style = styleSchema.parse({});
-    const doc = buildListModel('perf.md', markdown, style);
-    const { diagnostics } = lintDocument(doc, [{ rule: textBalanced, severity: 'warning', options: {} }], style);
-    expect(diagnostics.map((d) => d.messageId)).toEqual(['unclosed']);
-  }, 60_000);
 });

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { whitespaceTrailing } from '../../src/rules/whitespace-trailing.js';
 import { testRule } from '../helpers/rule-tester.js';
-import { styleSchema } from '../../src/config/style-schema.js';
-import { buildListModel } from '../../src/markdown/list-model.js';
-import { lintDocument } from '../../src/lint/run.js';
 
 testRule(whitespaceTrailing, {
   valid: [
@@ -29,14 +26,4 @@ testRule(whitespaceTrailing, {
       output: '# List\n\nText.',
     },
   ],
-});
-
-describe('whitespace-trailing performance', () => {
-  it('checks a 1 MB line of spaces and 50,000 short lines in a fraction of the parse time', () => {
-    const markdown = `# List\n\nText${' '.repeat(1_000_000)}x\n${'Line. \n'.repeat(50_000)}`;
-    const style = styleSchema.parse({});
-    const doc = buildListModel('perf.md', markdown, style);
-    const { diagnostics } = lintDocument(doc, [{ rule: whitespaceTrailing, severity: 'warning', options: {} }], style);
-    expect(diagnostics).toHaveLength(50_000);
-  }, 60_000);
 });

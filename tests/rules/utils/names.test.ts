@@ -61,7 +61,7 @@ describe('wordsOf', () => {
     expect(wordsOf('`github` https://github.com owner/github node_modules Python', 0).map((w) => w.text)).toEqual(['Python']);
   });
 
-  it('stays fast on a hostile 1 MB line', () => {
+  it('finishes on a hostile 1 MB line', () => {
     wordsOf('a'.repeat(500_000) + ' ' + '_'.repeat(500_000), 0);
   });
 });

@@ -32,7 +32,7 @@ describe('findImbalance', () => {
     expect(findImbalance(text)).toMatchObject({ kind, char, index });
   });
 
-  it('stays linear on hostile input', () => {
+  it('finishes on 1 MB of hostile openers', () => {
     const hostile = ['`'.repeat(1), '``', '<a', '(', 'http://x(', ':('].map((piece) => piece.repeat(200_000)).join(' ');
     findImbalance(hostile);
   });

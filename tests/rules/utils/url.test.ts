@@ -127,7 +127,7 @@ describe('small predicates', () => {
     expect(isLocalHost('example.com')).toBe(false);
   });
 
-  it('stays fast on a 1 MB hostile URL', () => {
+  it('strips 130,000 tracking parameters from a 1 MB hostile URL', () => {
     const hostile = `https://example.com/?${'utm_a=1&'.repeat(130_000)}#${'#'.repeat(100_000)}`;
     expect(stripTrackingParams(hostile).removed.length).toBe(130_000);
     normalizeUrlForDuplicates(hostile);

@@ -1,0 +1,30 @@
+// Growth, not speed: time on 2n entries against n. Linear work roughly doubles; quadratic work quadruples.
+import { describe, expect, it } from 'vitest';
+import { linkDuplicate } from '../../src/rules/link-duplicate.js';
+import { lintWith } from '../helpers/rule-tester.js';
+
+function listOf(entries: number): string {
+  const lines = Array.from({ length: entries }, (_, i) => `- [Tool ${i}](https://example.com/tools/${i}) - Tool number ${i}.`);
+  return `${lines.join('\n')}\n- [Again](https://example.com/tools/7/) - Again.\n`;
+}
+
+/** The fastest of `runs` timings: the least disturbed by other work on a shared machine. */
+function fastestMs(run: () => void, runs = 3): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    run();
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+describe('link-duplicate', () => {
+  it('grows linearly: 2n entries take well under 4× the time of n', () => {
+    const small = listOf(5_000);
+    const large = listOf(10_000);
+    expect(lintWith(linkDuplicate, large).map((d) => d.start.line)).toEqual([10_001]);
+    const ratio = fastestMs(() => lintWith(linkDuplicate, large)) / fastestMs(() => lintWith(linkDuplicate, small));
+    expect(ratio).toBeLessThan(3.2);
+  }, 120_000);
+});
