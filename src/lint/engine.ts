@@ -7,7 +7,7 @@ import { runPool } from './pool.js';
 import { processRead, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
 import { readListFile } from './read-file.js';
 import { scanInlineRisk } from './risk.js';
-import { toDiagnostic } from './run.js';
+import { ruleCrashed, toDiagnostic } from './run.js';
 import { loadSetup, type LintSetup, type SetupSpec } from './setup.js';
 
 /** Below this much Markdown in total, starting workers costs more than it saves. */
@@ -88,16 +88,7 @@ export function runRunWideRules(outcomes: FileOutcome[], setup: LintSetup): void
       });
     } catch (error) {
       const first = outcomes[0];
-      if (first) {
-        found.push({
-          ruleId: active.rule.id,
-          severity: 'error',
-          message: `Rule \`${active.rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}`,
-          messageId: 'rule-crashed',
-          file: first.file,
-          start: { line: 1, column: 1, offset: 0 },
-        });
-      }
+      if (first) found.push(ruleCrashed(active.rule.id, first.file, error));
     }
     // One filter per file, not per diagnostic: each call compiles that file's disable comments.
     for (const [file, diagnostics] of groupByFile(found)) {

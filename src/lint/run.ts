@@ -19,6 +19,8 @@ export interface DocumentLint {
 export function toDiagnostic(active: ActiveRule, file: string, descriptor: ReportDescriptor): Diagnostic {
   const template = active.rule.messages[descriptor.messageId];
   if (template === undefined) throw new Error(`rule ${active.rule.id} reported unknown messageId ${descriptor.messageId}`);
+  // As in ESLint: a fix from a rule that does not declare itself fixable is a bug in the rule, not a fix to apply.
+  if (descriptor.fix && descriptor.fix.length > 0 && !active.rule.fixable) throw new Error(`rule ${active.rule.id} reported a fix but does not declare \`fixable: true\``);
   const diagnostic: Diagnostic = {
     ruleId: active.rule.id,
     severity: descriptor.severity ?? active.severity,
@@ -50,15 +52,20 @@ export function lintDocument(doc: ListDocument, rules: ActiveRule[], style: Styl
       active.rule.check(ctx);
       if (active.rule.summarize) summaries[active.rule.id] = active.rule.summarize(ctx);
     } catch (error) {
-      diagnostics.push({
-        ruleId: active.rule.id,
-        severity: 'error',
-        message: `Rule \`${active.rule.id}\` failed: ${error instanceof Error ? error.message : String(error)}`,
-        messageId: 'rule-crashed',
-        file: doc.file,
-        start: { line: 1, column: 1, offset: 0 },
-      });
+      diagnostics.push(ruleCrashed(active.rule.id, doc.file, error));
     }
   }
   return { diagnostics, summaries };
+}
+
+/** The one diagnostic a rule that throws becomes: an error at 1:1 of `file`, naming the rule and what it threw. */
+export function ruleCrashed(ruleId: string, file: string, error: unknown): Diagnostic {
+  return {
+    ruleId,
+    severity: 'error',
+    message: `Rule \`${ruleId}\` failed: ${error instanceof Error ? error.message : String(error)}`,
+    messageId: 'rule-crashed',
+    file,
+    start: { line: 1, column: 1, offset: 0 },
+  };
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ruleById, rules } from '../../src/rules/index.js';
+import { testRule } from '../helpers/rule-tester.js';
 import { extractRuleDocs, renderRuleDocs, RULES_END, RULES_START, updateReadme } from '../../src/scripts/readme.js';
 
 const rulesDir = fileURLToPath(new URL('../../src/rules/', import.meta.url));
@@ -51,6 +52,11 @@ describe('rule registry', () => {
   it('README rule docs are current (run `npx tsx src/scripts/readme.ts`)', () => {
     expect(extractRuleDocs(readFileSync(readmeFile, 'utf8'))).toBe(renderRuleDocs(rules));
   });
+});
+
+// Every rule's own examples run here too, so a rule without a test file of its own is still exercised.
+describe('every registered rule\'s examples', () => {
+  for (const rule of rules) testRule(rule);
 });
 
 describe('renderRuleDocs', () => {
