@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { LintListsError } from '../errors.js';
+import { displayPath } from '../paths.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY, type ConfigFormat } from './defaults.js';
 import { describeValue } from './issues.js';
 import { locateJsonError } from './json-syntax.js';
@@ -73,7 +74,7 @@ export async function loadConfig<R extends ConfigurableRule>(options: LoadConfig
   } else if (options.configPath !== undefined) {
     const absolute = path.resolve(cwd, options.configPath);
     if (!(await isFile(absolute))) {
-      throw new LintListsError('CONFIG_NOT_FOUND', `${displayPath(absolute, cwd)}: config file not found`);
+      throw new LintListsError('CONFIG_NOT_FOUND', `${displayPath(cwd, absolute)}: config file not found`);
     }
     location = { path: absolute, format: formatOf(absolute) };
   } else {
@@ -115,7 +116,7 @@ export interface ReadContext {
 
 /** Reads and parses one config file and checks it against the schema (and its rule settings against the registry). */
 export async function readConfigFile(location: ConfigLocation, context: ReadContext): Promise<ConfigSource> {
-  const display = displayPath(location.path, context.cwd);
+  const display = displayPath(context.cwd, location.path);
   let text: string;
   try {
     text = await readFile(location.path, 'utf8');
@@ -147,8 +148,8 @@ export async function readConfigFile(location: ConfigLocation, context: ReadCont
 /** The layers a config stands for, in merge order: what it extends (recursively), then itself. */
 async function expandExtends(source: ConfigSource, context: ReadContext, chain: string[]): Promise<ConfigInput[]> {
   if (chain.includes(source.path)) {
-    const cycle = [...chain.slice(chain.indexOf(source.path)), source.path].map((p) => displayPath(p, context.cwd));
-    throw new LintListsError('CONFIG_INVALID', `${displayPath(chain[chain.length - 1]!, context.cwd)}: extends: cycle ${cycle.join(' → ')}`);
+    const cycle = [...chain.slice(chain.indexOf(source.path)), source.path].map((p) => displayPath(context.cwd, p));
+    throw new LintListsError('CONFIG_INVALID', `${displayPath(context.cwd, chain[chain.length - 1]!)}: extends: cycle ${cycle.join(' → ')}`);
   }
   if (chain.length >= MAX_EXTENDS_DEPTH) {
     throw new LintListsError('CONFIG_INVALID', `${source.display}: extends: chain deeper than ${MAX_EXTENDS_DEPTH} files`);
@@ -162,7 +163,7 @@ async function expandExtends(source: ConfigSource, context: ReadContext, chain: 
     } else if (isConfigPath(entry)) {
       const absolute = path.resolve(path.dirname(source.path), entry);
       if (!(await isFile(absolute))) {
-        throw new LintListsError('CONFIG_NOT_FOUND', `${source.display}: ${where}: ${JSON.stringify(entry)} not found (looked for ${displayPath(absolute, context.cwd)})`);
+        throw new LintListsError('CONFIG_NOT_FOUND', `${source.display}: ${where}: ${JSON.stringify(entry)} not found (looked for ${displayPath(context.cwd, absolute)})`);
       }
       const extended = await readConfigFile({ path: absolute, format: formatOf(absolute) }, context);
       layers.push(...(await expandExtends(extended, context, [...chain, source.path])));
@@ -236,7 +237,7 @@ function formatOf(file: string): ConfigFormat {
 
 async function hasPackageKey(file: string, cwd: string): Promise<boolean> {
   const text = await readFile(file, 'utf8');
-  const value = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, displayPath(file, cwd));
+  const value = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, displayPath(cwd, file));
   return isObject(value) && Object.hasOwn(value, PACKAGE_JSON_KEY);
 }
 
@@ -250,11 +251,4 @@ async function isFile(file: string): Promise<boolean> {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The path relative to `cwd` (absolute only when there is no relative way, e.g. another drive); forward slashes. */
-export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  const shown = relative === '' || path.isAbsolute(relative) ? file : relative;
-  return shown.split(path.sep).join('/');
 }

@@ -1,7 +1,11 @@
 // Turns CLI paths and config `files` into the sorted list of Markdown files to lint, walking directories.
 import { lstat, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { displayPath } from '../paths.js';
 import { matchesIgnore } from './ignore.js';
+
+/** Kept here for existing imports; defined in paths.ts. */
+export { displayPath };
 
 /** A file to lint: the path shown in diagnostics and where it really is. */
 export interface InputFile {
@@ -36,14 +40,6 @@ export interface ExpandOptions {
 const MARKDOWN_EXTENSIONS = new Set(['.md', '.markdown']);
 // Folders no list lives in; walking them would only cost time (dot-folders are skipped separately).
 const SKIPPED_FOLDERS = new Set(['node_modules']);
-
-/** Shows `absolutePath` relative to `cwd` with forward slashes, or absolute when it lies outside. */
-export function displayPath(cwd: string, absolutePath: string): string {
-  const relative = path.relative(cwd, absolutePath);
-  if (relative === '') return '.';
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath;
-  return relative.split(path.sep).join('/');
-}
 
 /**
  * Expands paths: a directory (given or found) is walked for `*.md` / `*.markdown`, skipping

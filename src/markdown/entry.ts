@@ -2,15 +2,12 @@
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
 import { endOf, spanOf, startOf, type ModelContext } from './context.js';
 import type { Entry, Extra, LinkRef } from './types.js';
+import { isBlankOrBreak } from './chars.js';
 
 const SEPARATOR_CHARS = new Set(['-', '–', '—', ':', '|', ',', ';', '~']);
 const OPENING_QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»' };
 const EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3])+/u;
 const TEXT_SEPARATORS = [' - ', ' – ', ' — ', ' -- ', ': '];
-
-function isBlank(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
 
 function isLinkNode(node: Nodes): boolean {
   return node.type === 'link' || node.type === 'linkReference';
@@ -85,11 +82,11 @@ function readGroup(ctx: ModelContext, children: PhrasingContent[], main: MainLin
   let index = main.index + 1;
   group.push(main.ref);
   for (;;) {
-    while (isBlank(text[pos])) pos++;
+    while (isBlankOrBreak(text[pos])) pos++;
     if (text[pos] === ']') return pos + 1;
     if (text[pos] !== '|' && text[pos] !== ',' && text[pos] !== '/') return -1;
     pos++;
-    while (isBlank(text[pos])) pos++;
+    while (isBlankOrBreak(text[pos])) pos++;
     while (index < children.length && startOf(children[index] as Nodes) < pos) index++;
     const next = children[index];
     if (!next || startOf(next) !== pos || !isLinkNode(next)) return -1;
@@ -117,7 +114,7 @@ function readPrefix(ctx: ModelContext, entry: Entry, children: PhrasingContent[]
       entry.tag = spanOf(ctx, start, pos);
     }
   }
-  while (pos < end && isBlank(text[pos])) pos++;
+  while (pos < end && isBlankOrBreak(text[pos])) pos++;
   const closing = OPENING_QUOTES[text[pos] ?? ''];
   if (closing !== undefined) {
     const close = text.indexOf(closing, pos + 1);
@@ -126,7 +123,7 @@ function readPrefix(ctx: ModelContext, entry: Entry, children: PhrasingContent[]
       pos = close + 1;
     }
   }
-  while (pos < end && isBlank(text[pos])) pos++;
+  while (pos < end && isBlankOrBreak(text[pos])) pos++;
   return pos >= end;
 }
 
@@ -138,7 +135,7 @@ function readSeparator(text: string, pos: number, end: number): { start: number;
   while (p < end && p - charsStart < 3 && SEPARATOR_CHARS.has(text[p] ?? '')) p++;
   if (p === charsStart) return undefined;
   const charsEnd = p;
-  while (p < end && isBlank(text[p])) p++;
+  while (p < end && isBlankOrBreak(text[p])) p++;
   const spaced = charsStart > pos || p > charsEnd || text[charsStart] === ':';
   if (!spaced) return undefined;
   return { start: pos, end: p, after: p };
@@ -190,7 +187,7 @@ function readAfterLink(ctx: ModelContext, entry: Entry, children: PhrasingConten
   // Badges and further links right after the link (or group), separated by blanks only.
   for (;;) {
     let p = cursor;
-    while (p < end && isBlank(text[p])) p++;
+    while (p < end && isBlankOrBreak(text[p])) p++;
     let child = children[nextChild];
     while (child && child.type === 'text' && endOf(child) <= p) child = children[++nextChild];
     if (!child || startOf(child) !== p) break;
@@ -216,7 +213,7 @@ function readAfterLink(ctx: ModelContext, entry: Entry, children: PhrasingConten
     entry.separator = spanOf(ctx, separator.start, separator.end);
     descriptionStart = separator.after;
   }
-  while (descriptionStart < end && isBlank(text[descriptionStart])) descriptionStart++;
+  while (descriptionStart < end && isBlankOrBreak(text[descriptionStart])) descriptionStart++;
   const descriptionEnd = trimTrailing(ctx, entry, children, descriptionStart, end);
   entry.extras.sort((a, b) => a.span.range.start.offset - b.span.range.start.offset);
   if (descriptionEnd > descriptionStart) {
@@ -226,7 +223,7 @@ function readAfterLink(ctx: ModelContext, entry: Entry, children: PhrasingConten
   } else if (entry.separator && separator) {
     // A dangling separator with nothing after it: keep only its characters.
     let sepEnd = separator.end;
-    while (sepEnd > separator.start && isBlank(text[sepEnd - 1])) sepEnd--;
+    while (sepEnd > separator.start && isBlankOrBreak(text[sepEnd - 1])) sepEnd--;
     entry.separator = spanOf(ctx, separator.start, sepEnd);
   }
 }
@@ -237,7 +234,7 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
   let last = end;
   let index = children.length - 1;
   for (;;) {
-    while (last > start && isBlank(text[last - 1])) last--;
+    while (last > start && isBlankOrBreak(text[last - 1])) last--;
     let child = children[index];
     while (child && child.type === 'text' && child.value.trim() === '' && index > 0) child = children[--index];
     if (child && endOf(child) === last && startOf(child) >= start) {
@@ -263,7 +260,7 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
       }
     }
     let before = open;
-    while (before > start && isBlank(text[before - 1])) before--;
+    while (before > start && isBlankOrBreak(text[before - 1])) before--;
     if (open > start && before < open && '.!?'.includes(text[before - 1] ?? 'x')) {
       pushExtra(entry, { kind: 'note', span: spanOf(ctx, open, last) });
       last = before;
@@ -291,7 +288,7 @@ function readTextEntry(ctx: ModelContext, entry: Entry, start: number, end: numb
   }
   if (at === -1) return;
   let descriptionStart = start + at + found.length;
-  while (descriptionStart < end && isBlank(ctx.text[descriptionStart])) descriptionStart++;
+  while (descriptionStart < end && isBlankOrBreak(ctx.text[descriptionStart])) descriptionStart++;
   if (descriptionStart >= end) return;
   entry.separator = spanOf(ctx, start + at, start + at + found.length);
   entry.description = spanOf(ctx, descriptionStart, end);

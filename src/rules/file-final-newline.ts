@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import type { ListDocument } from '../markdown/types.js';
 import { rangeOf } from './utils/structure.js';
+import { isBlankOrBreak } from '../markdown/chars.js';
 
 /** Adds a missing final line ending and trims blank lines at the end of the file. */
 export const fileFinalNewline = defineRule({
@@ -36,7 +37,7 @@ export const fileFinalNewline = defineRule({
     const { doc } = ctx;
     const text = doc.text;
     let last = text.length - 1;
-    while (last >= 0 && isBlank(text.charCodeAt(last))) last--;
+    while (last >= 0 && isBlankOrBreak(text[last])) last--;
     // Empty or whitespace-only files have no last line to end.
     if (last < 0) return;
     let eol = last + 1;
@@ -57,10 +58,6 @@ export const fileFinalNewline = defineRule({
     });
   },
 });
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13;
-}
 
 /** Blank lines in the tail after the last line ending (a tail without a final line ending still counts one). */
 function countLines(tail: string): number {

@@ -34,10 +34,8 @@ export function inlineDescription(entry: Entry): Entry['description'] {
   return entry.descriptionPlacement === 'inline' ? entry.description : undefined;
 }
 
-/** True for spaces and tabs (not line breaks). */
-export function isBlank(char: string | undefined): boolean {
-  return char === ' ' || char === '\t';
-}
+/** True for spaces and tabs (not line breaks); defined with the model's other character classes. */
+export { isBlank } from '../../markdown/chars.js';
 
 /** True for any whitespace, line breaks included (ASCII answered without a regex: this runs per character). */
 export function isSpace(char: string | undefined): boolean {
