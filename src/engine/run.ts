@@ -96,7 +96,10 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
       config,
       argv: { fix: options.fix !== 'off', quiet: options.isQuiet, ...options.links },
       io: { cwd, env: options.env ?? {}, stderr: (text) => warn(text.replace(/\n$/, '')), stderrIsTTY: false },
-      ...(options.isQuiet || !options.events?.onLinkProgress ? {} : { onProgress: options.events.onLinkProgress }),
+      // Always an event handler, so the link checker never draws progress itself.
+      onProgress: (event) => {
+        if (!options.isQuiet) options.events?.onLinkProgress?.(event);
+      },
     });
     links = checked.results;
     networkDown = checked.networkDown;
