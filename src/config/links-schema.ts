@@ -56,8 +56,26 @@ export const linksSchema = z
       .describe('Extra HTTP statuses counted as alive everywhere (2xx always are).'),
     timeoutMs: z.number().int().min(100).default(DEFAULT_LINKS.timeoutMs).describe('Deadline of one request attempt in ms.'),
     connectTimeoutMs: z.number().int().min(100).default(DEFAULT_LINKS.connectTimeoutMs).describe('Deadline for opening a connection in ms.'),
-    retries: z.number().int().min(0).max(3).default(DEFAULT_LINKS.retries).describe('Retries after the first attempt for transient failures (at most 3).'),
-    concurrency: z.number().int().min(1).max(512).default(DEFAULT_LINKS.concurrency).describe('Requests in flight at once, all hosts together.'),
+    retries: z.number().int().min(0).max(3).default(DEFAULT_LINKS.retries).describe('Retries after the first attempt for transient failures (at most 3; timeouts are not retried).'),
+    urlDeadlineMs: z
+      .number()
+      .int()
+      .min(0)
+      .default(DEFAULT_LINKS.urlDeadlineMs)
+      .describe("Total time in ms one URL may take from its first request, across redirects, retries and waits (0: no limit)."),
+    breakerFailures: z
+      .number()
+      .int()
+      .min(0)
+      .default(DEFAULT_LINKS.breakerFailures)
+      .describe('Consecutive timeouts or connect failures after which a host gets no more requests in the run (0: never).'),
+    concurrency: z
+      .number()
+      .int()
+      .min(1)
+      .max(512)
+      .default(DEFAULT_LINKS.concurrency)
+      .describe('Most requests in flight at once, all hosts together; a run uses at most its distinct hosts × `perHostConcurrency`.'),
     perHostConcurrency: z.number().int().min(1).max(64).default(DEFAULT_LINKS.perHostConcurrency).describe('Requests in flight to one host.'),
     perHostIntervalMs: z.number().int().min(0).default(DEFAULT_LINKS.perHostIntervalMs).describe('Minimum gap in ms between requests to one host.'),
     hosts: z

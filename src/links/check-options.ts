@@ -29,8 +29,12 @@ export interface LinkCheckerOptions {
   connectTimeoutMs: number;
   /** One total deadline per request attempt, covering headers and any body bytes read. */
   requestTimeoutMs: number;
-  /** Retries after the first attempt (at most 3). */
+  /** Retries after the first attempt (at most 3); timeouts are never retried. */
   retries: number;
+  /** Total time one URL may take from its first request, across hops, retries and waits (0: none). */
+  urlDeadlineMs: number;
+  /** Consecutive timeouts or connect failures after which a host gets no more requests this run (0: never). */
+  breakerFailures: number;
   /** A `Retry-After` longer than this gives up politely: verdict `unverifiable`, reason rate limited. */
   retryAfterCapMs: number;
   maxRedirects: number;
@@ -83,7 +87,17 @@ export interface LinkChecker {
   /** Closes the Agent the checker built (not a dispatcher passed in). */
   close(): Promise<void>;
   /** Peak concurrency and request count so far. */
-  stats(): { maxInFlightPerHost: Record<string, number>; maxInFlight: number; requests: number };
+  stats(): LinkCheckerStats;
+}
+
+/** What a checker did so far: peaks of concurrency, requests sent, the global limit in use, hosts cut off. */
+export interface LinkCheckerStats {
+  maxInFlightPerHost: Record<string, number>;
+  maxInFlight: number;
+  requests: number;
+  globalLimit?: number;
+  /** Hosts whose circuit breaker opened, in order. */
+  trippedHosts?: string[];
 }
 
 /** Defaults for every option; those the `links` config block also sets come from its defaults, the one place they live. */
@@ -94,6 +108,8 @@ export const DEFAULT_LINK_CHECKER_OPTIONS: LinkCheckerOptions = {
   connectTimeoutMs: DEFAULT_LINKS.connectTimeoutMs,
   requestTimeoutMs: DEFAULT_LINKS.timeoutMs,
   retries: DEFAULT_LINKS.retries,
+  urlDeadlineMs: DEFAULT_LINKS.urlDeadlineMs,
+  breakerFailures: DEFAULT_LINKS.breakerFailures,
   retryAfterCapMs: 60_000,
   maxRedirects: 10,
   acceptedStatus: [...DEFAULT_LINKS.acceptedStatus],

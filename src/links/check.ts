@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
 import { hostOf } from '../rules/utils/url.js';
 import { createAddressGuard } from './address-guard.js';
-import { createAdmission } from './admission.js';
+import { createHostBreaker } from './breaker.js';
 import {
   DEFAULT_LINK_CHECKER_OPTIONS,
   type CheckResult,
@@ -12,7 +12,7 @@ import {
 } from './check-options.js';
 import { followUrl, type FollowContext } from './follow.js';
 import { createAgent } from './http.js';
-import { createRequestScheduler } from './limits.js';
+import { createKeyedLimit, createRequestScheduler } from './limits.js';
 
 export { DEFAULT_LINK_CHECKER_OPTIONS };
 export type { CheckResult, LinkChecker, LinkCheckerOptions };
@@ -43,8 +43,9 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
   // Only an Agent we built is ours to shut down; a dispatcher passed in belongs to the caller.
   const ownAgent = options.dispatcher ? undefined : dispatcher;
   const perHostLimit = (host: string): number => options.hosts[host]?.perHostConcurrency ?? options.perHostConcurrency;
-  // Twice the request limit keeps every host slot fed across redirects and retries.
-  const admission = createAdmission((host) => 2 * perHostLimit(host));
+  // Twice the request limit keeps every host slot fed across redirects and retries; the rest of a host's URLs wait
+  // as a queued callback, not as a check in progress with its buffers and timers.
+  const admission = createKeyedLimit((host) => 2 * perHostLimit(host));
   const scheduler = createRequestScheduler({
     concurrency: options.concurrency,
     limitsFor: (host) => ({
@@ -53,10 +54,10 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
     }),
     now,
     sleep,
-    backlogOf: (host) => admission.waiting(host),
     isAborted: () => options.signal?.aborted === true,
   });
-  const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random };
+  const breaker = createHostBreaker(options.breakerFailures);
+  const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random, breaker };
   const pending = new Map<string, Promise<CheckResult>>();
   let isStopped = false;
 
@@ -85,7 +86,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
       // their deadline, and a checker being closed has no more use for its connections.
       await ownAgent?.destroy();
     },
-    stats: () => scheduler.stats(),
+    stats: () => ({ ...scheduler.stats(), trippedHosts: breaker.trippedHosts() }),
   };
 }
 

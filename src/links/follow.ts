@@ -1,8 +1,9 @@
 // Checking one URL end to end: following redirects by hand, hop by hop, through the guard.
 import type { CheckResult } from './check-options.js';
 import type { AddressGuard } from './address-guard.js';
-import { acceptedStatusFor, fetchHop, type HopContext } from './hop.js';
+import { acceptedStatusFor, deadlineReached, fetchHop, type HopContext } from './hop.js';
 import type { FailureClass, RedirectHop, Verdict } from './types.js';
+import { createUrlDeadline } from './url-deadline.js';
 import { judgeResponse } from './verdict.js';
 
 const REDIRECT_STATUS = new Set([301, 302, 303, 307, 308]);
@@ -20,7 +21,11 @@ export async function followUrl(ctx: FollowContext, rawUrl: string): Promise<Che
   const startedMs = ctx.now();
   let attempts = 0;
   const hops: RedirectHop[] = [];
-  const finish = (verdict: Verdict, extra: { status?: number; reason?: string; failureClass?: FailureClass; finalUrl?: string }): CheckResult => {
+  const deadline = createUrlDeadline(ctx.options.urlDeadlineMs);
+  const finish = (
+    verdict: Verdict,
+    extra: { status?: number; reason?: string; failureClass?: FailureClass; finalUrl?: string; isHostClosed?: boolean },
+  ): CheckResult => {
     const { finalUrl, ...rest } = extra;
     return {
       url: rawUrl,
@@ -52,12 +57,16 @@ export async function followUrl(ctx: FollowContext, rawUrl: string): Promise<Che
     const refusal = ctx.guard.checkHostname(current.hostname);
     if (refusal) return finish('error', { reason: refusal, failureClass: 'refused-address', finalUrl: current.href });
 
-    const outcome = await fetchHop(ctx, current, buildHeaders(ctx, current, hasCrossedOrigin));
+    if (deadline.remainingMs(ctx.now()) <= 0) {
+      const { verdict, reason, failureClass } = deadlineReached(deadline, attempts);
+      return finish(verdict, { reason, failureClass, finalUrl: current.href });
+    }
+    const outcome = await fetchHop(ctx, current, buildHeaders(ctx, current, hasCrossedOrigin), deadline);
     attempts += outcome.attempts;
     const finalUrl = current.href;
     if (outcome.kind === 'failure') {
       const { verdict, reason, failureClass } = outcome.judgement;
-      return finish(verdict, { reason, failureClass, finalUrl });
+      return finish(verdict, { reason, failureClass, finalUrl, ...(outcome.isHostClosed ? { isHostClosed: true } : {}) });
     }
     if (outcome.kind === 'rate-limited') {
       return finish('unverifiable', { status: outcome.status, reason: outcome.reason, failureClass: 'http', finalUrl });

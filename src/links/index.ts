@@ -97,7 +97,9 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CheckLinks
     const result = fromCache ?? fresh.get(target.url);
     // Offline failures say nothing about the links: withhold them and keep them out of the cache.
     // Not checked at all (the run stopped early) is no verdict either.
-    if (!result || (!fromCache && result.attempts === 0) || (networkDown && !fromCache && overHttp.has(target.url))) continue;
+    // A host cut off by its breaker is a verdict reached without a request, not a stopped run.
+    const isUnchecked = !fromCache && result !== undefined && result.attempts === 0 && result.isHostClosed !== true;
+    if (!result || isUnchecked || (networkDown && !fromCache && overHttp.has(target.url))) continue;
     const linkResult: LinkResult = { ...result, fromCache: fromCache !== undefined, occurrences: target.occurrences };
     if (cache && !fromCache) {
       const failedRuns = cache.record(result);
@@ -250,6 +252,8 @@ export function checkerOptions(options: Pick<CheckLinksOptions, 'config' | 'allo
     connectTimeoutMs: config.connectTimeoutMs,
     requestTimeoutMs: config.timeoutMs,
     retries: config.retries,
+    urlDeadlineMs: config.urlDeadlineMs,
+    breakerFailures: config.breakerFailures,
     acceptedStatus: config.acceptedStatus,
     hosts,
     allowPrivate: [...config.allowPrivate, ...(options.allowPrivate ?? [])],

@@ -1,7 +1,6 @@
-// Concurrency and politeness: one global limit, one limit per host, a gap between request starts
-// to a host, and host-wide pauses when a server asks us to slow down.
+// Concurrency and politeness, all on p-limit: one limiter per host, one global limiter sized from the hosts seen,
+// a gap between request starts to a host, and host-wide pauses when a server asks us to slow down.
 import pLimit, { type LimitFunction } from 'p-limit';
-import { createBacklogSemaphore } from './backlog-semaphore.js';
 
 /** Limits for one host. */
 export interface HostLimits {
@@ -11,14 +10,13 @@ export interface HostLimits {
 
 /** Options of {@link createRequestScheduler}. */
 export interface RequestSchedulerOptions {
+  /** Ceiling of requests in flight, all hosts together. */
   concurrency: number;
   limitsFor(host: string): HostLimits;
   now(): number;
   sleep(ms: number): Promise<void>;
   /** True once the run is aborted: waits are skipped so queued tasks fail fast instead of spinning. */
   isAborted?(): boolean;
-  /** Work queued for `host` outside the scheduler (checks not yet admitted), for prioritising. */
-  backlogOf?(host: string): number;
 }
 
 /** Runs requests within the global and per-host limits and records the peaks it allowed. */
@@ -27,11 +25,43 @@ export interface RequestScheduler {
   run<T>(host: string, task: () => Promise<T>): Promise<T>;
   /** Holds back every request to `host` until `untilMs` (on the scheduler's clock). */
   pauseHost(host: string, untilMs: number): void;
-  stats(): { maxInFlightPerHost: Record<string, number>; maxInFlight: number; requests: number };
+  stats(): { maxInFlightPerHost: Record<string, number>; maxInFlight: number; requests: number; globalLimit: number };
+}
+
+/** A p-limit per key, created on first use and dropped once idle, so a finished host costs nothing. */
+export interface KeyedLimit {
+  /** Runs `task` within `key`'s limit. */
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+  /** Tasks of `key` waiting for a slot. */
+  pending(key: string): number;
+  /** Keys with tasks running or waiting. */
+  size(): number;
+}
+
+/** Creates {@link KeyedLimit}s allowing `limitFor(key)` tasks at once per key. */
+export function createKeyedLimit(limitFor: (key: string) => number): KeyedLimit {
+  const limits = new Map<string, LimitFunction>();
+  return {
+    async run(key, task) {
+      let limit = limits.get(key);
+      if (!limit) {
+        limit = pLimit(Math.max(1, limitFor(key)));
+        limits.set(key, limit);
+      }
+      try {
+        return await limit(task);
+      } finally {
+        if (limit.activeCount === 0 && limit.pendingCount === 0) limits.delete(key);
+      }
+    },
+    pending: (key) => limits.get(key)?.pendingCount ?? 0,
+    size: () => limits.size,
+  };
 }
 
 interface HostState {
   limit: LimitFunction;
+  concurrency: number;
   intervalMs: number;
   lastStartMs: number;
   /** Earliest start not yet promised to a waiting request. */
@@ -39,19 +69,20 @@ interface HostState {
   pausedUntilMs: number;
   inFlight: number;
   maxInFlight: number;
-  /** Requests queued on this host's limiter plus checks not yet admitted: its claim on a global slot. */
-  backlog(): number;
 }
 
 const NOT_YET = Symbol('not yet');
 
-/** Builds a scheduler; host limiters are created lazily, the first time a host is seen. */
+/**
+ * Builds a scheduler; host limiters are created lazily, the first time a host is seen. The global limit is the
+ * smaller of `concurrency` and the sum of the per-host limits of the hosts seen so far: more global slots than that
+ * could never be used, and fewer would leave a host's polite share idle.
+ */
 export function createRequestScheduler(options: RequestSchedulerOptions): RequestScheduler {
-  // Not a FIFO p-limit: when more hosts want slots than there are, FIFO hands the busiest host
-  // one slot in many and it finishes last, long after the rest. Serving the host with the
-  // longest queue first keeps the run near its bound (busiest host's work / its own limit).
-  const global = createBacklogSemaphore(Math.max(1, options.concurrency));
+  const ceiling = Math.max(1, options.concurrency);
+  const global = pLimit(1);
   const hosts = new Map<string, HostState>();
+  let hostSlots = 0;
   let inFlight = 0;
   let maxInFlight = 0;
   let requests = 0;
@@ -60,28 +91,25 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     let state = hosts.get(host);
     if (!state) {
       const limits = options.limitsFor(host);
-      const limit = pLimit(Math.max(1, limits.concurrency));
+      const concurrency = Math.max(1, limits.concurrency);
       state = {
-        limit,
+        limit: pLimit(concurrency),
+        concurrency,
         intervalMs: Math.max(0, limits.intervalMs),
         lastStartMs: Number.NEGATIVE_INFINITY,
         nextStartMs: Number.NEGATIVE_INFINITY,
         pausedUntilMs: 0,
         inFlight: 0,
         maxInFlight: 0,
-        // Built once per host, not per request: the global semaphore reads it on every release.
-        backlog: () => limit.pendingCount + (options.backlogOf?.(host) ?? 0),
       };
       hosts.set(host, state);
+      hostSlots += concurrency;
+      global.concurrency = Math.min(ceiling, hostSlots);
     }
     return state;
   };
 
   const start = async <T>(state: HostState, task: () => Promise<T>): Promise<T> => {
-    // A promised start can still land too close to the previous one when the global queue delayed
-    // the earlier request; hold the (already granted) slot for the rest of the gap.
-    const gapMs = state.lastStartMs + state.intervalMs - options.now();
-    if (gapMs > 0 && !options.isAborted?.()) await options.sleep(gapMs);
     state.lastStartMs = options.now();
     state.nextStartMs = Math.max(state.nextStartMs, state.lastStartMs + state.intervalMs);
     requests += 1;
@@ -97,6 +125,15 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     }
   };
 
+  /** Starts now, or says not yet: a global slot is never held through a host's gap or pause. */
+  const startIfDue = <T>(state: HostState, task: () => Promise<T>): Promise<typeof NOT_YET | { value: T }> => {
+    if (options.isAborted?.()) return start(state, task).then((value) => ({ value }));
+    const nowMs = options.now();
+    // The global queue may have delayed an earlier request so that this one would start too soon after it.
+    if (nowMs < state.pausedUntilMs || nowMs < state.lastStartMs + state.intervalMs) return Promise.resolve(NOT_YET);
+    return start(state, task).then((value) => ({ value }));
+  };
+
   return {
     run(host, task) {
       const state = stateOf(host);
@@ -104,19 +141,15 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
       // parking its backlog in global slots that other hosts could use.
       return state.limit(async () => {
         for (;;) {
-          if (options.isAborted?.()) return start(state, task);
           // Promise this request a start time (after any pause, one gap after the last promise)
-          // and sleep until then: one timer per request, not a poll.
-          const nowMs = options.now();
-          const startAtMs = Math.max(nowMs, state.nextStartMs, state.pausedUntilMs);
-          state.nextStartMs = startAtMs + state.intervalMs;
-          if (startAtMs > nowMs) await options.sleep(startAtMs - nowMs);
-          // A pause may have begun while we slept or queued for a global slot: then wait again.
-          const outcome = await global.run(
-            host,
-            state.backlog,
-            async () => (options.now() < state.pausedUntilMs ? NOT_YET : { value: await start(state, task) }),
-          );
+          // and sleep until then, holding only the host's slot: one timer per request, not a poll.
+          if (!options.isAborted?.()) {
+            const nowMs = options.now();
+            const startAtMs = Math.max(nowMs, state.nextStartMs, state.pausedUntilMs, state.lastStartMs + state.intervalMs);
+            state.nextStartMs = startAtMs + state.intervalMs;
+            if (startAtMs > nowMs) await options.sleep(startAtMs - nowMs);
+          }
+          const outcome = await global(() => startIfDue(state, task));
           if (outcome !== NOT_YET) return outcome.value;
         }
       });
@@ -128,7 +161,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     stats() {
       const perHost: Record<string, number> = {};
       for (const [host, state] of hosts) perHost[host] = state.maxInFlight;
-      return { maxInFlightPerHost: perHost, maxInFlight, requests };
+      return { maxInFlightPerHost: perHost, maxInFlight, requests, globalLimit: global.concurrency };
     },
   };
 }

@@ -52,6 +52,8 @@ export interface LinkResult {
   /** For GitHub repositories found archived. */
   archived?: boolean;
   attempts: number;
+  /** True when no request was made because the host's circuit breaker had opened (the reason says why). */
+  isHostClosed?: boolean;
   durationMs: number;
   fromCache: boolean;
   /** How many separate runs this URL has failed on in a row (from the cache). */

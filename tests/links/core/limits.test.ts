@@ -39,7 +39,7 @@ describe('createRequestScheduler', () => {
       await tick();
     }
     await Promise.all(all);
-    expect(scheduler.stats()).toEqual({ maxInFlightPerHost: { busy: 2, quiet: 1 }, maxInFlight: 3, requests: 8 });
+    expect(scheduler.stats()).toEqual({ maxInFlightPerHost: { busy: 2, quiet: 1 }, maxInFlight: 3, requests: 8, globalLimit: 3 });
   });
 
   it('spaces request starts to one host by the interval', async () => {

@@ -83,11 +83,11 @@ describe('network failures', () => {
     expect(result.verdict).toBe('ok');
   });
 
-  it('a server that never answers times out within the deadline, retried once', async () => {
+  it('a server that never answers times out within the deadline, not retried', async () => {
     const checker = createLinkChecker({ ...FAST, retries: 3 });
     const result = await checker.check(server.url('/hang'));
     await checker.close();
-    expect(result).toMatchObject({ verdict: 'timeout', failureClass: 'timeout', attempts: 2 });
+    expect(result).toMatchObject({ verdict: 'timeout', failureClass: 'timeout', attempts: 1 });
   });
 
   it('a stalled body after headers does not hold the check', async () => {
