@@ -39,6 +39,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
       connectTimeoutMs: options.connectTimeoutMs,
       requestTimeoutMs: options.requestTimeoutMs,
       lookup: guard.wrapLookup(options.lookup),
+      connectionsPerOrigin: Math.max(options.perHostConcurrency, ...Object.values(options.hosts).map((h) => h.perHostConcurrency ?? 0)),
     });
   // Only an Agent we built is ours to shut down; a dispatcher passed in belongs to the caller.
   const ownAgent = options.dispatcher ? undefined : dispatcher;
@@ -54,6 +55,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
     }),
     now,
     sleep,
+    backlogOf: (host) => admission.pending(host),
     isAborted: () => options.signal?.aborted === true,
   });
   const breaker = createHostBreaker(options.breakerFailures);

@@ -14,6 +14,8 @@ export interface AgentOptions {
   requestTimeoutMs: number;
   /** The guarded lookup every connection resolves through. */
   lookup: GuardedLookup;
+  /** Most connections to one origin (the per-host request limit), so sockets never outnumber host slots. */
+  connectionsPerOrigin?: number;
 }
 
 /**
@@ -29,6 +31,7 @@ export function createAgent(options: AgentOptions): Agent {
     headersTimeout: options.requestTimeoutMs,
     bodyTimeout: options.requestTimeoutMs,
     keepAliveTimeout: 4_000,
+    ...(options.connectionsPerOrigin !== undefined ? { connections: options.connectionsPerOrigin } : {}),
   });
 }
 
@@ -41,6 +44,8 @@ export interface ExchangeRequest {
   timeoutMs: number;
   /** Read the first bytes of the body when the status makes that worthwhile. */
   shouldReadBody(status: number): boolean;
+  /** Close the connection after this exchange instead of keeping it for reuse. */
+  closeAfter?: boolean;
   signal?: AbortSignal;
 }
 
@@ -78,7 +83,7 @@ export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
       // undici closes the connection after every HEAD by default (a guard against servers that
       // send a body anyway). We check thousands of HEADs per host, so keep the connection: a stray
       // body then surfaces as a parse error on the next request, which falls back to GET or retries.
-      ...(req.method === 'HEAD' ? { reset: false } : {}),
+      ...(req.closeAfter ? { reset: true } : req.method === 'HEAD' ? { reset: false } : {}),
     });
     const response = await untilAborted(pending, controller.signal);
     const { statusCode: status, headers, body } = response;

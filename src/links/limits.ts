@@ -17,12 +17,20 @@ export interface RequestSchedulerOptions {
   sleep(ms: number): Promise<void>;
   /** True once the run is aborted: waits are skipped so queued tasks fail fast instead of spinning. */
   isAborted?(): boolean;
+  /** Work queued for `host` outside the scheduler (checks not yet admitted). */
+  backlogOf?(host: string): number;
+}
+
+/** What a task is told when it starts. */
+export interface StartInfo {
+  /** No other request of this host is waiting: its connection need not be kept open afterwards. */
+  isLastQueued: boolean;
 }
 
 /** Runs requests within the global and per-host limits and records the peaks it allowed. */
 export interface RequestScheduler {
   /** Runs `task` once a host slot, the host's start gap, any host pause and a global slot allow it. */
-  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+  run<T>(host: string, task: (info: StartInfo) => Promise<T>): Promise<T>;
   /** Holds back every request to `host` until `untilMs` (on the scheduler's clock). */
   pauseHost(host: string, untilMs: number): void;
   stats(): { maxInFlightPerHost: Record<string, number>; maxInFlight: number; requests: number; globalLimit: number };
@@ -109,7 +117,8 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     return state;
   };
 
-  const start = async <T>(state: HostState, task: () => Promise<T>): Promise<T> => {
+  const start = async <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<T> => {
+    const isLastQueued = state.limit.pendingCount === 0 && (options.backlogOf?.(host) ?? 0) === 0;
     state.lastStartMs = options.now();
     state.nextStartMs = Math.max(state.nextStartMs, state.lastStartMs + state.intervalMs);
     requests += 1;
@@ -118,7 +127,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     maxInFlight = Math.max(maxInFlight, inFlight);
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
-      return await task();
+      return await task({ isLastQueued });
     } finally {
       inFlight -= 1;
       state.inFlight -= 1;
@@ -126,12 +135,12 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
   };
 
   /** Starts now, or says not yet: a global slot is never held through a host's gap or pause. */
-  const startIfDue = <T>(state: HostState, task: () => Promise<T>): Promise<typeof NOT_YET | { value: T }> => {
-    if (options.isAborted?.()) return start(state, task).then((value) => ({ value }));
+  const startIfDue = <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<typeof NOT_YET | { value: T }> => {
+    if (options.isAborted?.()) return start(host, state, task).then((value) => ({ value }));
     const nowMs = options.now();
     // The global queue may have delayed an earlier request so that this one would start too soon after it.
     if (nowMs < state.pausedUntilMs || nowMs < state.lastStartMs + state.intervalMs) return Promise.resolve(NOT_YET);
-    return start(state, task).then((value) => ({ value }));
+    return start(host, state, task).then((value) => ({ value }));
   };
 
   return {
@@ -149,7 +158,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
             state.nextStartMs = startAtMs + state.intervalMs;
             if (startAtMs > nowMs) await options.sleep(startAtMs - nowMs);
           }
-          const outcome = await global(() => startIfDue(state, task));
+          const outcome = await global(() => startIfDue(host, state, task));
           if (outcome !== NOT_YET) return outcome.value;
         }
       });

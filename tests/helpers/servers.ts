@@ -32,6 +32,14 @@ export interface TestServerOptions {
   tls?: boolean;
   /** Delay before every handler runs. */
   latencyMs?: number;
+  /** Shared by several servers to count their open connections together (open now, and the peak). */
+  connectionCounter?: ConnectionCounter;
+}
+
+/** Open TCP connections across the servers sharing it. */
+export interface ConnectionCounter {
+  open: number;
+  max: number;
 }
 
 /** A running server and what it observed. */
@@ -47,6 +55,8 @@ export interface TestServer {
   maxConcurrent: number;
   /** TCP connections accepted so far. */
   connections: number;
+  /** Highest number of TCP connections open at once. */
+  maxOpenConnections: number;
   close(): Promise<void>;
 }
 
@@ -95,7 +105,16 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
   server.on(options.tls ? 'secureConnection' : 'connection', (socket: Socket) => {
     state.connections += 1;
     sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
+    state.maxOpenConnections = Math.max(state.maxOpenConnections, sockets.size);
+    const counter = options.connectionCounter;
+    if (counter) {
+      counter.open += 1;
+      counter.max = Math.max(counter.max, counter.open);
+    }
+    socket.on('close', () => {
+      sockets.delete(socket);
+      if (counter) counter.open -= 1;
+    });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -113,6 +132,7 @@ export async function startServer(options: TestServerOptions = {}): Promise<Test
     requests: [],
     maxConcurrent: 0,
     connections: 0,
+    maxOpenConnections: 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
