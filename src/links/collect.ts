@@ -82,7 +82,7 @@ export function collectLinks(extracted: readonly ExtractedLink[], exclude: reado
     }
     const host = hostOf(link.url);
     if (host === '') {
-      settled.set(link.url, { ...settledResult(link, 'error'), reason: 'malformed URL' });
+      settled.set(link.url, settledResult(link, 'error'));
       continue;
     }
     targets.set(link.url, { url: link.url, host, occurrences: [link.occurrence] });
@@ -90,6 +90,9 @@ export function collectLinks(extracted: readonly ExtractedLink[], exclude: reado
   return { targets: [...targets.values()], settled: [...settled.values()] };
 }
 
-function settledResult(link: ExtractedLink, verdict: 'skipped' | 'excluded' | 'error'): LinkResult {
-  return { url: link.url, verdict, attempts: 0, durationMs: 0, fromCache: false, occurrences: [link.occurrence] };
+/** The result of a link settled without a request: skipped, excluded, or (`error`) without a host. */
+export function settledResult(link: ExtractedLink, verdict: 'skipped' | 'excluded' | 'error'): LinkResult {
+  const result: LinkResult = { url: link.url, verdict, attempts: 0, durationMs: 0, fromCache: false, occurrences: [link.occurrence] };
+  if (verdict === 'error') result.reason = 'malformed URL';
+  return result;
 }

@@ -6,7 +6,7 @@ import type { LinkOccurrence } from './types.js';
 /** One file's links, as the list model found them. */
 export interface FileLinks {
   file: string;
-  links: LinkRef[];
+  links: readonly LinkRef[];
 }
 
 /** One occurrence of a link, with the URL it would be checked as. */
@@ -22,7 +22,7 @@ export interface ExtractedLink {
  * Lists every link occurrence of every file, images and badges included (a dead image is a dead link),
  * keeping file, position and the written URL's offsets so fixes can rewrite it.
  */
-export function extractLinks(files: FileLinks[]): ExtractedLink[] {
+export function extractLinks(files: readonly FileLinks[]): ExtractedLink[] {
   const out: ExtractedLink[] = [];
   for (const { file, links } of files) {
     for (const link of links) {

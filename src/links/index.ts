@@ -3,16 +3,18 @@ import path from 'node:path';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LinksConfig } from '../config/links-schema.js';
 import { openLinkCache, isFailure, type LinkCache } from './cache.js';
-import { changedLines, isOnChangedLine } from './changed-lines.js';
+import type { LinkRef } from '../markdown/types.js';
+import { hostOf } from '../rules/utils/url.js';
+import { changedLines, isOnChangedLine, type ChangedLines } from './changed-lines.js';
 import { createLinkChecker } from './check.js';
 import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkChecker, type LinkCheckerOptions } from './check-options.js';
-import { collectLinks, type CollectedLink, type CollectedLinks } from './collect.js';
+import { compileExclude, settledResult } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
 import { checkGitHubRepos, parseGitHubRepoLink } from './github.js';
 import { createProgress, type Progress } from './progress.js';
 import { isInShard, parseShard } from './shard.js';
 import { linkDiagnostics, type LinkRuleSettings } from './to-diagnostics.js';
-import type { LinkResult } from './types.js';
+import type { LinkOccurrence, LinkResult } from './types.js';
 
 export type { FileLinks } from './extract.js';
 
@@ -70,37 +72,171 @@ export interface CheckLinksOutcome {
 
 /** Checks the links of `files`; never throws for network outcomes, only for bad input (ref, shard). */
 export async function checkLinks(options: CheckLinksOptions): Promise<CheckLinksOutcome> {
+  const run = await startLinkRun(options);
+  for (const file of options.files) run.addFile(file);
+  return run.finish();
+}
+
+/** Options of {@link startLinkRun}: those of {@link checkLinks} without the files, which arrive one at a time. */
+export type LinkRunOptions = Omit<CheckLinksOptions, 'files'>;
+
+/** A link check fed file by file: each file's URLs are checked as soon as they arrive. */
+export interface LinkRun {
+  /**
+   * Adds one file's links. Only compact occurrences are kept, so the caller can drop the file's tree and model
+   * as soon as this returns. With `changedSince`, files are held until {@link LinkRun.finish} (the diff is one call).
+   */
+  addFile(file: FileLinks): void;
+  /** Waits for every check, then returns the results, sorted by URL, and their diagnostics. */
+  finish(): Promise<CheckLinksOutcome>;
+}
+
+/** One distinct URL of a run: where it occurs and, once known, its result. */
+interface UrlState {
+  host: string;
+  occurrences: LinkOccurrence[];
+  /** Set for skipped, excluded and malformed URLs, which are settled without a request. */
+  settled?: LinkResult;
+  result?: CheckResult;
+  fromCache?: boolean;
+  overHttp?: boolean;
+}
+
+/**
+ * Starts a link check that takes files as they are linted. Opens the cache and validates `shard` (throwing for bad
+ * input) before any file is added; HTTP checks start with the first URL, repository links wait for the GitHub API
+ * batch at the end when a token is set.
+ */
+export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
   const { config, io } = options;
-  const { targets, settled } = await selectLinks(options);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  const isExcluded = compileExclude(config.exclude);
   const cacheLabel = options.cache === false ? undefined : (options.cache ?? config.cache.path);
   const cache =
     cacheLabel === undefined
       ? undefined
       : await openLinkCache({ file: path.resolve(io.cwd, cacheLabel), label: cacheLabel, ttlHours: config.cache.ttlHours, warn: (m) => io.stderr(m), now: options.now });
+  const token = io.env[config.github.tokenEnv];
+  const progress = options.onProgress ? progressEvents(options.onProgress) : createProgress({ io, total: 0, quiet: options.quiet ?? false, now: options.now });
+  const urls = new Map<string, UrlState>();
+  const viaApi: string[] = [];
+  const inFlight = new Set<Promise<void>>();
+  const heldForDiff: FileLinks[] = [];
+  // Offline, every remaining lookup would fail slowly too: stop as soon as the evidence is conclusive.
+  const offline = createOfflineWatch();
+  let checker: LinkChecker | undefined;
 
-  const cached = new Map<string, CheckResult>();
-  const pending: CollectedLink[] = [];
-  for (const target of targets) {
-    const hit = cache?.lookup(target.url);
-    if (hit) cached.set(target.url, hit);
-    else pending.push(target);
-  }
-  const { fresh, overHttp } = await fetchResults(pending, options);
+  const checkOverHttp = (url: string, state: UrlState): void => {
+    checker ??= (options.checkerFactory ?? createLinkChecker)(checkerOptions(options));
+    const running = checker.check(url).then((result) => {
+      state.result = result;
+      state.overHttp = true;
+      progress.tick(isFailure(result.verdict));
+      if (offline.record(state.host, result)) checker?.stop?.();
+    });
+    inFlight.add(running);
+    void running.finally(() => inFlight.delete(running));
+  };
 
+  const addTarget = (url: string, host: string, occurrence: LinkOccurrence): void => {
+    const state: UrlState = { host, occurrences: [occurrence] };
+    urls.set(url, state);
+    const hit = cache?.lookup(url);
+    if (hit) {
+      state.result = hit;
+      state.fromCache = true;
+      return;
+    }
+    progress.expect(1);
+    if (token && parseGitHubRepoLink(url)) viaApi.push(url);
+    else checkOverHttp(url, state);
+  };
+
+  const addOccurrences = (file: string, links: readonly LinkRef[], changed: ChangedLines | undefined): void => {
+    for (const link of extractLinks([{ file, links }])) {
+      if (changed && !isOnChangedLine(link.occurrence, changed)) continue;
+      const known = urls.get(link.url);
+      if (known) {
+        known.occurrences.push(link.occurrence);
+        continue;
+      }
+      const settledAs = link.kind === 'skip' ? 'skipped' : isExcluded(link.url) ? 'excluded' : undefined;
+      const host = settledAs ? '' : hostOf(link.url);
+      if (settledAs || host === '') {
+        // Links without a host would otherwise show up in every shard's report.
+        if (shard && shard.index !== 1) continue;
+        const settled = settledResult(link, settledAs ?? 'error');
+        urls.set(link.url, { host, occurrences: settled.occurrences, settled });
+        continue;
+      }
+      if (shard && !isInShard(host, shard)) continue;
+      addTarget(link.url, host, link.occurrence);
+    }
+  };
+
+  return {
+    addFile(file) {
+      if (options.changedSince !== undefined) heldForDiff.push(file);
+      else addOccurrences(file.file, file.links, undefined);
+    },
+    async finish() {
+      if (options.changedSince !== undefined && heldForDiff.length > 0) {
+        const changed = await changedLines(options.changedSince, heldForDiff.map((f) => f.file), io.cwd);
+        for (const file of heldForDiff.splice(0)) addOccurrences(file.file, file.links, changed);
+      }
+      if (token && viaApi.length > 0) {
+        const outcome = await checkGitHubRepos(viaApi, {
+          token,
+          apiUrl: config.github.apiUrl,
+          fetch: options.fetch,
+          sleep: options.sleep,
+          now: options.now,
+          warn: (m) => io.stderr(m),
+          onResult: (result) => progress.tick(isFailure(result.verdict)),
+        });
+        for (const url of viaApi) {
+          const state = urls.get(url);
+          const result = outcome.results.get(url);
+          if (state && result) state.result = result;
+          else if (state) checkOverHttp(url, state);
+        }
+      }
+      try {
+        while (inFlight.size > 0) await Promise.all(inFlight);
+      } finally {
+        await checker?.close();
+      }
+      progress.done();
+      return settleRun(urls, { cache, cacheLabel, options });
+    },
+  };
+}
+
+/** Turns the run's URL states into results and diagnostics; records fresh results in the cache and saves it. */
+async function settleRun(
+  urls: Map<string, UrlState>,
+  run: { cache: LinkCache | undefined; cacheLabel: string | undefined; options: LinkRunOptions },
+): Promise<CheckLinksOutcome> {
+  const { cache, cacheLabel, options } = run;
+  const { config, io } = options;
+  const fresh = [...urls.values()].filter((state) => !state.settled && !state.fromCache);
   // An answer from the GitHub API proves the network is up, whatever the other hosts did.
-  const networkDown = fresh.size === overHttp.size && detectNetworkDown(pending.map((t) => ({ host: t.host, result: overHttp.get(t.url) })));
+  const networkDown = fresh.every((state) => state.overHttp) && detectNetworkDown(fresh.map((state) => ({ host: state.host, result: state.result })));
   if (networkDown) io.stderr(`${NETWORK_DOWN_MESSAGE}\n`);
 
-  const results: LinkResult[] = [...settled];
-  for (const target of targets) {
-    const fromCache = cached.get(target.url);
-    const result = fromCache ?? fresh.get(target.url);
+  const results: LinkResult[] = [];
+  for (const [url, state] of urls) {
+    if (state.settled) {
+      results.push(state.settled);
+      continue;
+    }
+    const { result } = state;
+    const fromCache = state.fromCache === true;
     // Offline failures say nothing about the links: withhold them and keep them out of the cache.
-    // Not checked at all (the run stopped early) is no verdict either.
-    // A host cut off by its breaker is a verdict reached without a request, not a stopped run.
+    // Not checked at all (the run stopped early) is no verdict either; a host cut off by its breaker is one.
     const isUnchecked = !fromCache && result !== undefined && result.attempts === 0 && result.isHostClosed !== true;
-    if (!result || isUnchecked || (networkDown && !fromCache && overHttp.has(target.url))) continue;
-    const linkResult: LinkResult = { ...result, fromCache: fromCache !== undefined, occurrences: target.occurrences };
+    if (!result || isUnchecked || (networkDown && !fromCache && state.overHttp)) continue;
+    const linkResult: LinkResult = { ...result, url, fromCache, occurrences: state.occurrences };
     if (cache && !fromCache) {
       const failedRuns = cache.record(result);
       if (isFailure(result.verdict)) linkResult.failedRuns = failedRuns;
@@ -113,83 +249,19 @@ export async function checkLinks(options: CheckLinksOptions): Promise<CheckLinks
   return { results, diagnostics, networkDown };
 }
 
-/** Collects the files' links, then keeps those on changed lines (`changedSince`) and in this shard. */
-async function selectLinks(options: CheckLinksOptions): Promise<CollectedLinks> {
-  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
-  let { targets, settled } = collectLinks(extractLinks(options.files), options.config.exclude);
-  if (options.changedSince !== undefined) {
-    const changed = await changedLines(options.changedSince, options.files.map((f) => f.file), options.io.cwd);
-    const keep = <T extends { occurrences: LinkResult['occurrences'] }>(items: T[]): T[] =>
-      items
-        .map((item) => ({ ...item, occurrences: item.occurrences.filter((o) => isOnChangedLine(o, changed)) }))
-        .filter((item) => item.occurrences.length > 0);
-    targets = keep(targets);
-    settled = keep(settled);
-  }
-  if (shard) {
-    targets = targets.filter((target) => isInShard(target.host, shard));
-    // Links without a host would otherwise show up in every shard's report.
-    if (shard.index !== 1) settled = [];
-  }
-  return { targets, settled };
-}
-
-/** Checks `pending`: repositories through the GitHub API when a token is set, everything else over HTTP. */
-async function fetchResults(
-  pending: readonly CollectedLink[],
-  options: CheckLinksOptions,
-): Promise<{ fresh: Map<string, CheckResult>; overHttp: Map<string, CheckResult> }> {
-  const { config, io } = options;
-  const fresh = new Map<string, CheckResult>();
-  const overHttp = new Map<string, CheckResult>();
-  const progress = options.onProgress ? progressEvents(options.onProgress, pending.length) : createProgress({ io, total: pending.length, quiet: options.quiet ?? false, now: options.now });
-  const onResult = (result: CheckResult): void => progress.tick(isFailure(result.verdict));
-  const token = io.env[config.github.tokenEnv];
-  const repoUrls = token ? pending.filter((t) => parseGitHubRepoLink(t.url)).map((t) => t.url) : [];
-  if (token && repoUrls.length > 0) {
-    const outcome = await checkGitHubRepos(repoUrls, {
-      token,
-      apiUrl: config.github.apiUrl,
-      fetch: options.fetch,
-      sleep: options.sleep,
-      now: options.now,
-      warn: (m) => io.stderr(m),
-      onResult,
-    });
-    for (const [url, result] of outcome.results) fresh.set(url, result);
-  }
-  const rest = pending.filter((t) => !fresh.has(t.url));
-  if (rest.length > 0) {
-    // Offline, every remaining lookup would fail slowly too: stop as soon as the evidence is conclusive.
-    const offline = createOfflineWatch();
-    const checker = (options.checkerFactory ?? createLinkChecker)(checkerOptions(options));
-    try {
-      await Promise.all(
-        rest.map(async (target) => {
-          const result = await checker.check(target.url);
-          overHttp.set(target.url, result);
-          fresh.set(target.url, result);
-          onResult(result);
-          if (offline.record(target.host, result)) checker.stop?.();
-        }),
-      );
-    } finally {
-      await checker.close();
-    }
-  }
-  progress.done();
-  return { fresh, overHttp };
-}
-
-/** Progress as events: one per settled URL, then a last one. */
-function progressEvents(emit: (event: LinkProgressEvent) => void, total: number): Progress {
+/** Progress as events: one per settled URL, then a last one; the total grows as links arrive. */
+function progressEvents(emit: (event: LinkProgressEvent) => void): Progress {
   let checked = 0;
   let failing = 0;
+  let total = 0;
   return {
     tick(isFailing) {
       checked++;
       if (isFailing) failing++;
       emit({ checked, total, failing, isDone: false });
+    },
+    expect(count) {
+      total += count;
     },
     done: () => emit({ checked, total, failing, isDone: true }),
   };

@@ -4,6 +4,8 @@
 export interface Progress {
   /** One more URL settled; `isFailing` when its verdict is a failure. */
   tick(isFailing: boolean): void;
+  /** `count` more URLs to check (links are found while earlier ones are being checked). */
+  expect(count: number): void;
   /** Clears the terminal line (or writes nothing more in logs). */
   done(): void;
 }
@@ -17,6 +19,7 @@ export interface ProgressStream {
 /** Options of {@link createProgress}. */
 export interface ProgressOptions {
   io: ProgressStream;
+  /** URLs known at the start; {@link Progress.expect} adds more. */
   total: number;
   quiet: boolean;
   now?: () => number;
@@ -30,7 +33,8 @@ const CLEAR_LINE = '\r\u001b[2K';
 
 /** Creates the progress reporter suited to `io`. */
 export function createProgress(options: ProgressOptions): Progress {
-  if (options.quiet || options.total === 0) return { tick: () => undefined, done: () => undefined };
+  if (options.quiet) return { tick: () => undefined, expect: () => undefined, done: () => undefined };
+  let total = options.total;
   const now = options.now ?? Date.now;
   const started = now();
   const isTTY = options.io.stderrIsTTY;
@@ -44,10 +48,10 @@ export function createProgress(options: ProgressOptions): Progress {
     if (isTTY) {
       const seconds = (now() - started) / 1000;
       const rate = seconds > 0 ? Math.round(checked / seconds) : 0;
-      options.io.stderr(`${CLEAR_LINE}Checking links ${checked}/${options.total} · ${failing} failing · ${rate}/s`);
+      options.io.stderr(`${CLEAR_LINE}Checking links ${checked}/${total} · ${failing} failing · ${rate}/s`);
       hasDrawn = true;
     } else {
-      options.io.stderr(`checked ${checked}/${options.total} links, ${failing} failing\n`);
+      options.io.stderr(`checked ${checked}/${total} links, ${failing} failing\n`);
     }
   };
 
@@ -57,10 +61,13 @@ export function createProgress(options: ProgressOptions): Progress {
       if (isFailing) failing++;
       const time = now();
       // A terminal gets its first and last frames at once; logs only after a full interval.
-      if ((isTTY && (!hasDrawn || checked === options.total)) || time - lastDrawn >= gapMs) {
+      if ((isTTY && (!hasDrawn || checked === total)) || time - lastDrawn >= gapMs) {
         lastDrawn = time;
         draw();
       }
+    },
+    expect(count) {
+      total += count;
     },
     done() {
       if (isTTY && hasDrawn) options.io.stderr(CLEAR_LINE);
