@@ -79,8 +79,6 @@ interface HostState {
   maxInFlight: number;
 }
 
-const NOT_YET = Symbol('not yet');
-
 /**
  * Builds a scheduler; host limiters are created lazily, the first time a host is seen. The global limit is the
  * smaller of `concurrency` and the sum of the per-host limits of the hosts seen so far: more global slots than that
@@ -134,12 +132,13 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     }
   };
 
-  /** Starts now, or says not yet: a global slot is never held through a host's gap or pause. */
-  const startIfDue = <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<typeof NOT_YET | { value: T }> => {
-    if (options.isAborted?.()) return start(host, state, task).then((value) => ({ value }));
-    const nowMs = options.now();
-    // The global queue may have delayed an earlier request so that this one would start too soon after it.
-    if (nowMs < state.pausedUntilMs || nowMs < state.lastStartMs + state.intervalMs) return Promise.resolve(NOT_YET);
+  /** Starts now, or says how long to wait first: a global slot is never held through a host's gap or pause. */
+  const startIfDue = <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<number | { value: T }> => {
+    if (!options.isAborted?.()) {
+      // The global queue (or a late timer) may have delayed an earlier request so this one would start too soon.
+      const waitMs = Math.max(state.pausedUntilMs, state.lastStartMs + state.intervalMs) - options.now();
+      if (waitMs > 0) return Promise.resolve(waitMs);
+    }
     return start(host, state, task).then((value) => ({ value }));
   };
 
@@ -149,17 +148,18 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
       // Host slot first, global slot second: a busy host queues on its own limiter instead of
       // parking its backlog in global slots that other hosts could use.
       return state.limit(async () => {
+        // Promise this request a start time (after any pause, one gap after the last promise) and sleep until
+        // then, holding only the host's slot: one timer per request, not a poll.
+        const nowMs = options.now();
+        const startAtMs = Math.max(nowMs, state.nextStartMs, state.pausedUntilMs, state.lastStartMs + state.intervalMs);
+        state.nextStartMs = startAtMs + state.intervalMs;
+        let waitMs = startAtMs - nowMs;
         for (;;) {
-          // Promise this request a start time (after any pause, one gap after the last promise)
-          // and sleep until then, holding only the host's slot: one timer per request, not a poll.
-          if (!options.isAborted?.()) {
-            const nowMs = options.now();
-            const startAtMs = Math.max(nowMs, state.nextStartMs, state.pausedUntilMs, state.lastStartMs + state.intervalMs);
-            state.nextStartMs = startAtMs + state.intervalMs;
-            if (startAtMs > nowMs) await options.sleep(startAtMs - nowMs);
-          }
+          if (waitMs > 0 && !options.isAborted?.()) await options.sleep(waitMs);
           const outcome = await global(() => startIfDue(host, state, task));
-          if (outcome !== NOT_YET) return outcome.value;
+          if (typeof outcome !== 'number') return outcome.value;
+          // Only the rest of the gap or pause, keeping this request's place rather than queueing it behind others.
+          waitMs = outcome;
         }
       });
     },

@@ -1,21 +1,29 @@
-// The link benchmark's checker process: checks the URLs it is sent and reports its own peak memory.
-// Plain JavaScript importing the built dist/ (the bench builds first), so neither a TypeScript
+// The link benchmark's checker process: runs the link pipeline over the files it is sent and reports its own
+// peak memory. Plain JavaScript importing the built dist/ (the bench builds first), so neither a TypeScript
 // loader nor the bench's own data is counted in the checker's peak RSS.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-const { createLinkChecker } = await import(new URL('../../dist/links/check.js', import.meta.url).href);
+const { startLinkRun } = await import(new URL('../../dist/links/index.js', import.meta.url).href);
+const { linksSchema } = await import(new URL('../../dist/config/links-schema.js', import.meta.url).href);
+
+/** A LinkRef as the list model would hand it over for `url` on line `line` of a file. */
+function linkRef(url, line) {
+  const start = { line, column: 3, offset: line * 80 };
+  const urlStart = { line, column: 10, offset: line * 80 + 7 };
+  const urlEnd = { line, column: 10 + url.length, offset: line * 80 + 7 + url.length };
+  const end = { line, column: 11 + url.length, offset: line * 80 + 8 + url.length };
+  return { syntax: 'inline', text: 'Project', url, range: { start, end }, urlRange: { start: urlStart, end: urlEnd }, isImage: false, isBadge: false };
+}
 
 /**
- * One message in, `{ urls, options }`; one message out: a compact result per URL (same order),
- * the checker's stats, wall and CPU time of the checks, event-loop delay and memory figures.
+ * One message in, `{ files: [{ file, urls }], links, cache }`; one message out: the verdict per URL (keyed by URL),
+ * the checker's stats, wall and CPU time, event-loop delay and memory figures. Each file's LinkRefs are built just
+ * before it is added and dropped after, as the linter drops a file's tree once its links are out.
  */
-process.once('message', async ({ urls, options }) => {
-  const checker = createLinkChecker(options);
-  // Event-loop delay and CPU time tell a run starved of CPU (a busy machine) from a slow checker.
+process.once('message', async ({ files, links, cache, cwd }) => {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
-  // Sampled, so the report can say what the peak was made of (V8 heap or buffers outside it).
   let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
     const usage = process.memoryUsage();
@@ -23,27 +31,32 @@ process.once('message', async ({ urls, options }) => {
   }, 50);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const results = await Promise.all(urls.map((url) => checker.check(url)));
+  const run = await startLinkRun({
+    config: linksSchema.parse(links),
+    cache,
+    quiet: true,
+    io: { stderr: (text) => process.stderr.write(text), stderrIsTTY: false, env: {}, cwd },
+  });
+  for (const { file, urls } of files) {
+    run.addFile({ file, links: urls.map((url, i) => linkRef(url, i + 1)) });
+    // Yield between files, as a linter parsing the next file would.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const outcome = await run.finish();
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
   clearInterval(sampler);
-  const stats = checker.stats();
-  await checker.close();
   // Read before the reply is serialised: the peak is the checker's, not the bench's transport.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
   const heapUsedMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  const verdicts = {};
+  for (const result of outcome.results) {
+    verdicts[result.url] = [result.verdict, result.finalUrl ?? '', result.permanent === true, result.fromCache, result.isHostClosed === true];
+  }
   process.send(
     {
-      results: results.map(({ verdict, status, finalUrl, permanent, reason, attempts }) => ({
-        verdict,
-        status,
-        finalUrl,
-        permanent,
-        reason,
-        attempts,
-      })),
-      stats,
+      verdicts,
       wallMs,
       cpuMs: (cpu.user + cpu.system) / 1000,
       loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
