@@ -75,7 +75,7 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
 
   const send = (verb: 'HEAD' | 'GET'): Promise<Exchange | Unsent> =>
     // Breaker and deadline are read once the slot is granted: either may have changed while the request queued.
-    ctx.scheduler.run(host, async ({ isLastQueued }): Promise<Exchange | Unsent> => {
+    ctx.scheduler.run(host, async ({ shouldClose }): Promise<Exchange | Unsent> => {
       const refusal = ctx.breaker?.refusal(host);
       if (refusal) return { kind: 'unsent', judgement: refusal, isHostClosed: true };
       deadline.start(ctx.now());
@@ -89,8 +89,8 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
         dispatcher: ctx.dispatcher,
         timeoutMs,
         shouldReadBody: mayBeChallenge,
-        // The host's last queued request: let its connection go rather than keep an idle socket open.
-        closeAfter: isLastQueued,
+        // The scheduler keeps idle connections within the global limit.
+        closeAfter: shouldClose,
         ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
       });
       if (!ctx.options.signal?.aborted) ctx.breaker?.record(host, tripCause(exchange, timeoutMs));

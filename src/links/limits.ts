@@ -19,12 +19,23 @@ export interface RequestSchedulerOptions {
   isAborted?(): boolean;
   /** Work queued for `host` outside the scheduler (checks not yet admitted). */
   backlogOf?(host: string): number;
+  /** A request unanswered this long gives its global slot back (default {@link SILENT_AFTER_MS}). */
+  silentAfterMs?: number;
 }
+
+/**
+ * After this long without an answer a request stops counting against the global limit (it keeps its host slot and
+ * its own timeout): silent hosts then hold only their own slots, never the capacity every other host shares.
+ */
+export const SILENT_AFTER_MS = 2_000;
 
 /** What a task is told when it starts. */
 export interface StartInfo {
-  /** No other request of this host is waiting: its connection need not be kept open afterwards. */
-  isLastQueued: boolean;
+  /**
+   * Close the connection after this request rather than keep it for reuse: no other request of the host is waiting,
+   * the host already keeps one connection, or the connections kept idle would push the total past the global limit.
+   */
+  shouldClose: boolean;
 }
 
 /** Runs requests within the global and per-host limits and records the peaks it allowed. */
@@ -77,6 +88,8 @@ interface HostState {
   pausedUntilMs: number;
   inFlight: number;
   maxInFlight: number;
+  /** A connection to this host is believed open and idle (kept after its last request). */
+  hasIdleConnection: boolean;
 }
 
 /**
@@ -86,10 +99,12 @@ interface HostState {
  */
 export function createRequestScheduler(options: RequestSchedulerOptions): RequestScheduler {
   const ceiling = Math.max(1, options.concurrency);
+  const silentAfterMs = options.silentAfterMs ?? SILENT_AFTER_MS;
   const global = pLimit(1);
   const hosts = new Map<string, HostState>();
   let hostSlots = 0;
   let inFlight = 0;
+  let idleConnections = 0;
   let maxInFlight = 0;
   let requests = 0;
 
@@ -107,6 +122,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
         pausedUntilMs: 0,
         inFlight: 0,
         maxInFlight: 0,
+        hasIdleConnection: false,
       };
       hosts.set(host, state);
       hostSlots += concurrency;
@@ -117,6 +133,14 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
 
   const start = async <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<T> => {
     const isLastQueued = state.limit.pendingCount === 0 && (options.backlogOf?.(host) ?? 0) === 0;
+    if (state.hasIdleConnection) {
+      // This request reuses it.
+      state.hasIdleConnection = false;
+      idleConnections -= 1;
+    }
+    // Sockets are requests in flight plus connections kept idle: keep one per host at most, and only while the
+    // total stays within the global limit, so open sockets never outgrow it by more than a few.
+    const shouldClose = isLastQueued || state.inFlight > 0 || inFlight + idleConnections >= global.concurrency;
     state.lastStartMs = options.now();
     state.nextStartMs = Math.max(state.nextStartMs, state.lastStartMs + state.intervalMs);
     requests += 1;
@@ -125,22 +149,41 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     maxInFlight = Math.max(maxInFlight, inFlight);
     state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
     try {
-      return await task({ isLastQueued });
+      return await task({ shouldClose });
     } finally {
       inFlight -= 1;
       state.inFlight -= 1;
+      if (!shouldClose && !state.hasIdleConnection) {
+        state.hasIdleConnection = true;
+        idleConnections += 1;
+      }
     }
   };
 
   /** Starts now, or says how long to wait first: a global slot is never held through a host's gap or pause. */
-  const startIfDue = <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<number | { value: T }> => {
+  const startIfDue = <T>(
+    host: string,
+    state: HostState,
+    task: (info: StartInfo) => Promise<T>,
+  ): Promise<number | { value: T } | { silent: Promise<{ value: T }> }> => {
     if (!options.isAborted?.()) {
       // The global queue (or a late timer) may have delayed an earlier request so this one would start too soon.
       const waitMs = Math.max(state.pausedUntilMs, state.lastStartMs + state.intervalMs) - options.now();
       if (waitMs > 0) return Promise.resolve(waitMs);
     }
-    return start(host, state, task).then((value) => ({ value }));
+    const running = start(host, state, task).then((value) => ({ value }));
+    return Promise.race([running, silentAfter(running)]);
   };
+
+  /** Resolves with `running` itself once it has been silent too long; never if it settles first. */
+  const silentAfter = <T>(running: Promise<T>): Promise<{ silent: Promise<T> }> =>
+    new Promise((resolve) => {
+      const timer = setTimeout(() => resolve({ silent: running }), silentAfterMs);
+      // A run must not stay alive for this timer alone.
+      timer.unref();
+      const clear = (): void => clearTimeout(timer);
+      running.then(clear, clear);
+    });
 
   return {
     run(host, task) {
@@ -157,7 +200,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
         for (;;) {
           if (waitMs > 0 && !options.isAborted?.()) await options.sleep(waitMs);
           const outcome = await global(() => startIfDue(host, state, task));
-          if (typeof outcome !== 'number') return outcome.value;
+          if (typeof outcome !== 'number') return 'silent' in outcome ? (await outcome.silent).value : outcome.value;
           // Only the rest of the gap or pause, keeping this request's place rather than queueing it behind others.
           waitMs = outcome;
         }

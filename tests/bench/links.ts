@@ -59,6 +59,8 @@ interface CheckerReply {
   loopDelayP99Ms: number;
   rssBeforeMb: number;
   maxRssMb: number;
+  /** `process.memoryUsage()` at the highest sampled RSS, in MB. */
+  atPeakMb: Record<'rss' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
 }
 
 /** One scenario's figures. */
@@ -70,6 +72,8 @@ interface ScenarioResult {
   boundMs: number;
   boundText: string;
   rssMb: number;
+  /** What the sampled peak was made of. */
+  peakText: string;
   maxOpenSockets: number;
   maxPerHost: number;
   requests: number;
@@ -235,6 +239,7 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     boundMs,
     boundText: text,
     rssMb: checked.maxRssMb,
+    peakText: `heap ${checked.atPeakMb.heapUsed.toFixed(0)} MB, external ${checked.atPeakMb.external.toFixed(0)} MB, ${checked.rssBeforeMb.toFixed(0)} MB before the run`,
     maxOpenSockets: farmStats.maxOpenSockets,
     maxPerHost: Math.max(...stats.map((s) => s.maxConcurrent)),
     requests: scenario.isWarmCache ? farmStats.pathsSinceMark.length : stats.reduce((sum, s) => sum + s.requests, 0),
@@ -290,7 +295,7 @@ export async function runLinkBench(): Promise<void> {
       [
         ...timing,
         `  checker CPU ${(r.cpuMs / 1000).toFixed(1)} s, event-loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms; farm span ${(r.farmSpanMs / 1000).toFixed(2)} s, last host done ${r.lastHost}`,
-        `  checker peak RSS ${r.rssMb.toFixed(0)} MB; max open sockets ${r.maxOpenSockets} (global limit ${Math.min(DEFAULT_LINKS.concurrency, r.hosts * DEFAULT_LINKS.perHostConcurrency)}); max per host ${r.maxPerHost}; requests ${r.requests}`,
+        `  checker peak RSS ${r.rssMb.toFixed(0)} MB (at the sampled peak: ${r.peakText}); max open sockets ${r.maxOpenSockets} (global limit ${Math.min(DEFAULT_LINKS.concurrency, r.hosts * DEFAULT_LINKS.perHostConcurrency)}); max per host ${r.maxPerHost}; requests ${r.requests}`,
         `  verdicts ${r.links - r.mismatches.length}/${r.links} as scripted`,
         ...r.mismatches.slice(0, 10).map((m) => `  mismatch ${m}`),
       ].join('\n'),

@@ -96,3 +96,26 @@ describe('createRequestScheduler', () => {
     expect(started).toBe(3_000);
   });
 });
+
+describe('silent requests', () => {
+  it('a request unanswered past the silent threshold gives its global slot to another host, keeping its host slot', async () => {
+    const scheduler = createRequestScheduler({
+      concurrency: 1,
+      limitsFor: () => ({ concurrency: 1, intervalMs: 0 }),
+      now: () => Date.now(),
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      silentAfterMs: 30,
+    });
+    let release: () => void = () => undefined;
+    const order: string[] = [];
+    const silent = scheduler.run('silent', () => new Promise<void>((resolve) => (release = resolve)));
+    const sameHost = scheduler.run('silent', async () => void order.push('silent-2'));
+    const other = scheduler.run('other', async () => void order.push('other'));
+    await other;
+    // The other host ran while the silent request was still out; the silent host's next request still waits.
+    expect(order).toEqual(['other']);
+    release();
+    await Promise.all([silent, sameHost]);
+    expect(order).toEqual(['other', 'silent-2']);
+  });
+});
