@@ -43,7 +43,7 @@ export const DEFAULT_LINKS = {
   retries: 2,
   urlDeadlineMs: 60_000,
   breakerFailures: 3,
-  concurrency: 256,
+  concurrency: 1_024,
   perHostConcurrency: 4,
   perHostIntervalMs: 100,
   cache: { path: '.lint-lists-cache.json', ttlHours: 24, confirmAfterRuns: 2 },

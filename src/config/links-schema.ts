@@ -73,7 +73,7 @@ export const linksSchema = z
       .number()
       .int()
       .min(1)
-      .max(512)
+      .max(4_096)
       .default(DEFAULT_LINKS.concurrency)
       .describe('Most requests in flight at once, all hosts together; a run uses at most its distinct hosts × `perHostConcurrency`.'),
     perHostConcurrency: z.number().int().min(1).max(64).default(DEFAULT_LINKS.perHostConcurrency).describe('Requests in flight to one host.'),

@@ -61,6 +61,14 @@ export function matchWildcard(pattern: string, text: string): boolean {
   return p === pattern.length;
 }
 
+/** Where one extracted link goes: checked on `host`, or settled without a request (skipped, excluded, malformed). */
+export function classifyLink(link: ExtractedLink, isExcluded: UrlMatcher): { host: string } | { settled: LinkResult } {
+  if (link.kind === 'skip') return { settled: settledResult(link, 'skipped') };
+  if (isExcluded(link.url)) return { settled: settledResult(link, 'excluded') };
+  const host = hostOf(link.url);
+  return host === '' ? { settled: settledResult(link, 'error') } : { host };
+}
+
 /** Groups occurrences by URL: http(s) URLs become targets unless excluded; the rest are settled as skipped. */
 export function collectLinks(extracted: readonly ExtractedLink[], exclude: readonly string[]): CollectedLinks {
   const isExcluded = compileExclude(exclude);
@@ -72,26 +80,15 @@ export function collectLinks(extracted: readonly ExtractedLink[], exclude: reado
       existing.occurrences.push(link.occurrence);
       continue;
     }
-    if (link.kind === 'skip') {
-      settled.set(link.url, settledResult(link, 'skipped'));
-      continue;
-    }
-    if (isExcluded(link.url)) {
-      settled.set(link.url, settledResult(link, 'excluded'));
-      continue;
-    }
-    const host = hostOf(link.url);
-    if (host === '') {
-      settled.set(link.url, settledResult(link, 'error'));
-      continue;
-    }
-    targets.set(link.url, { url: link.url, host, occurrences: [link.occurrence] });
+    const where = classifyLink(link, isExcluded);
+    if ('settled' in where) settled.set(link.url, where.settled);
+    else targets.set(link.url, { url: link.url, host: where.host, occurrences: [link.occurrence] });
   }
   return { targets: [...targets.values()], settled: [...settled.values()] };
 }
 
 /** The result of a link settled without a request: skipped, excluded, or (`error`) without a host. */
-export function settledResult(link: ExtractedLink, verdict: 'skipped' | 'excluded' | 'error'): LinkResult {
+function settledResult(link: ExtractedLink, verdict: 'skipped' | 'excluded' | 'error'): LinkResult {
   const result: LinkResult = { url: link.url, verdict, attempts: 0, durationMs: 0, fromCache: false, occurrences: [link.occurrence] };
   if (verdict === 'error') result.reason = 'malformed URL';
   return result;

@@ -4,11 +4,10 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LinksConfig } from '../config/links-schema.js';
 import { openLinkCache, isFailure, type LinkCache } from './cache.js';
 import type { LinkRef } from '../markdown/types.js';
-import { hostOf } from '../rules/utils/url.js';
 import { changedLines, isOnChangedLine, type ChangedLines } from './changed-lines.js';
 import { createLinkChecker } from './check.js';
 import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkChecker, type LinkCheckerOptions } from './check-options.js';
-import { compileExclude, settledResult } from './collect.js';
+import { classifyLink, compileExclude } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
 import { checkGitHubRepos, parseGitHubRepoLink } from './github.js';
 import { createProgress, type Progress } from './progress.js';
@@ -160,15 +159,14 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
         known.occurrences.push(link.occurrence);
         continue;
       }
-      const settledAs = link.kind === 'skip' ? 'skipped' : isExcluded(link.url) ? 'excluded' : undefined;
-      const host = settledAs ? '' : hostOf(link.url);
-      if (settledAs || host === '') {
+      const where = classifyLink(link, isExcluded);
+      if ('settled' in where) {
         // Links without a host would otherwise show up in every shard's report.
         if (shard && shard.index !== 1) continue;
-        const settled = settledResult(link, settledAs ?? 'error');
-        urls.set(link.url, { host, occurrences: settled.occurrences, settled });
+        urls.set(link.url, { host: '', occurrences: where.settled.occurrences, settled: where.settled });
         continue;
       }
+      const { host } = where;
       if (shard && !isInShard(host, shard)) continue;
       addTarget(link.url, host, link.occurrence);
     }

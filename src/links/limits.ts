@@ -88,8 +88,8 @@ interface HostState {
   pausedUntilMs: number;
   inFlight: number;
   maxInFlight: number;
-  /** A connection to this host is believed open and idle (kept after its last request). */
-  hasIdleConnection: boolean;
+  /** Connections to this host believed open and idle (kept after a request), at most its concurrency. */
+  idleConnections: number;
 }
 
 /**
@@ -122,7 +122,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
         pausedUntilMs: 0,
         inFlight: 0,
         maxInFlight: 0,
-        hasIdleConnection: false,
+        idleConnections: 0,
       };
       hosts.set(host, state);
       hostSlots += concurrency;
@@ -133,14 +133,14 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
 
   const start = async <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<T> => {
     const isLastQueued = state.limit.pendingCount === 0 && (options.backlogOf?.(host) ?? 0) === 0;
-    if (state.hasIdleConnection) {
-      // This request reuses it.
-      state.hasIdleConnection = false;
+    if (state.idleConnections > 0) {
+      // This request reuses one.
+      state.idleConnections -= 1;
       idleConnections -= 1;
     }
-    // Sockets are requests in flight plus connections kept idle: keep one per host at most, and only while the
-    // total stays within the global limit, so open sockets never outgrow it by more than a few.
-    const shouldClose = isLastQueued || state.inFlight > 0 || inFlight + idleConnections >= global.concurrency;
+    // Sockets are requests in flight plus connections kept idle: keep them only while the total stays within the
+    // global limit, so open sockets never outgrow it by more than a few.
+    const shouldClose = isLastQueued || inFlight + idleConnections >= global.concurrency;
     state.lastStartMs = options.now();
     state.nextStartMs = Math.max(state.nextStartMs, state.lastStartMs + state.intervalMs);
     requests += 1;
@@ -153,8 +153,8 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     } finally {
       inFlight -= 1;
       state.inFlight -= 1;
-      if (!shouldClose && !state.hasIdleConnection) {
-        state.hasIdleConnection = true;
+      if (!shouldClose && state.idleConnections < state.concurrency) {
+        state.idleConnections += 1;
         idleConnections += 1;
       }
     }

@@ -162,7 +162,7 @@ function idealBound(stats: Record<string, HostStats>, hanging: ReadonlySet<strin
 
 /** Runs the pipeline once in its own process over `links`, split into files; kills it past the scenario limit. */
 async function runChecker(links: readonly Link[], cacheFile: string | false, cwd: string): Promise<CheckerReply> {
-  const child = fork(CHECKER_CHILD, [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(CHECKER_CHILD, [], { execArgv: process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const timer = setTimeout(() => child.kill(), SCENARIO_LIMIT_MS);
   try {
     await nextMessage(child, 'checker');

@@ -40,7 +40,7 @@ afterEach(async () => {
 
 describe('createLinkChecker with a mock dispatcher', () => {
   it('keeps its defaults in one place', () => {
-    expect(DEFAULT_LINK_CHECKER_OPTIONS).toMatchObject({ concurrency: 256, perHostConcurrency: 4, retries: 2, maxRedirects: 10, retryAfterCapMs: 60_000, urlDeadlineMs: 60_000, breakerFailures: 3 });
+    expect(DEFAULT_LINK_CHECKER_OPTIONS).toMatchObject({ concurrency: 1_024, perHostConcurrency: 4, retries: 2, maxRedirects: 10, retryAfterCapMs: 60_000, urlDeadlineMs: 60_000, breakerFailures: 3 });
     expect(DEFAULT_LINK_CHECKER_OPTIONS.hosts['github.com']).toEqual({ perHostConcurrency: 2, perHostIntervalMs: 500 });
   });
 
