@@ -35,6 +35,20 @@ describe('progress', () => {
     expect(written.at(-1)).toBe('\r\u001b[2KChecking links 3/3 · 1 failing · 2/s');
   });
 
+  it('counts links found while earlier ones are checked', () => {
+    const { written, io } = sink(true);
+    let clock = 0;
+    const progress = createProgress({ io, total: 0, quiet: false, now: () => clock });
+    progress.expect(2);
+    progress.tick(false);
+    progress.expect(1);
+    clock += 500;
+    progress.tick(false);
+    clock += 500;
+    progress.tick(true);
+    expect(written.at(-1)).toBe('\r\u001b[2KChecking links 3/3 · 1 failing · 3/s');
+  });
+
   it('writes a line a minute when stderr is not a terminal', () => {
     const { written, io } = sink(false);
     let clock = 0;
