@@ -102,7 +102,7 @@ function visitBlocks(state: BuildState, blocks: RootContent[], isTopLevel: boole
 
 /** True for blocks that make a section non-empty (not definitions, not HTML comments). */
 function isContent(node: RootContent): boolean {
-  if (node.type === 'definition') return false;
+  if (node.type === 'definition' || node.type === 'yaml' || (node.type as string) === 'toml') return false;
   if (node.type === 'html') {
     const value = node.value.trim();
     return !(value.startsWith('<!--') && value.indexOf('-->') === value.length - 3);
@@ -191,7 +191,7 @@ function visitTable(state: BuildState, table: Table): void {
   });
   if (!takesEntries(state) || !rowLinks.some((links) => links.length > 0)) return;
   table.children.slice(1).forEach((row, index) => {
-    const entry = readTableRow(ctx, { row, section: state.section, links: rowLinks[index] ?? [] });
+    const entry = readTableRow(ctx, { row, table, section: state.section, links: rowLinks[index] ?? [] });
     doc.entries.push(entry);
     state.section.entries.push(entry);
   });
