@@ -8,6 +8,7 @@ import { findInnerMarkdown, parseInner } from './html-blocks.js';
 import { plainText, resolveReferences, scanHtml } from './link-refs.js';
 import { parseMarkdown, prepareText, type PreparedText } from './parse.js';
 import { computeLineStarts, rangeOf } from './positions.js';
+import { findTitle } from './title.js';
 import { planToc, tocItems, type TocPlan } from './toc.js';
 import type { Entry, LinkRef, ListDocument, Section } from './types.js';
 import { collectLinks } from './walk.js';
@@ -73,6 +74,8 @@ export function buildModelFromTree(file: string, prepared: PreparedText, tree: R
   if (tocPlan) state.tocPlan = tocPlan;
   visitBlocks(state, tree.children, true);
   resolveReferences(ctx);
+  const title = findTitle(ctx, tree);
+  if (title) doc.title = title;
   finishToc(state);
   if (style.sections.entriesStart === 'after-toc' && doc.toc) dropEntriesBefore(doc, doc.toc.range.start.offset);
   return doc;

@@ -41,7 +41,7 @@ export const entrySeparator = defineRule({
   rationale:
     'A single separator makes the list scan evenly; en dashes, colons and hyphens without spaces creep in through copy and paste.',
   fixable: true,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     unexpected: 'Unexpected {kind} separator {actual}, expected {expected}',

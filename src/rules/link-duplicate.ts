@@ -69,7 +69,8 @@ function collectOccurrences(doc: ListDocument): DuplicateOccurrence[] {
   const found: DuplicateOccurrence[] = [];
   occurrencesByDoc.set(doc, found);
   for (const entry of doc.entries) {
-    const links = entry.group && entry.group.length > 0 ? entry.group : entry.link ? [entry.link] : [];
+    // A link line ("Label: [a](url), [b](url)") lists resources too, each of its links counts.
+    const links = entry.group && entry.group.length > 0 ? entry.group : entry.link ? [entry.link] : entry.role === 'link-line' ? entry.links : [];
     for (const link of links) {
       if (link.isImage || link.isBadge) continue;
       const key = normalizeUrlForDuplicates(link.url);
@@ -117,18 +118,28 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
     ],
   },
   check(ctx) {
+    // One report per group of repeats, at the first repeat, with every other occurrence attached.
     const index = new DuplicateIndex<null>();
+    const groups = new Map<string, { kind: 'duplicate' | 'near'; members: DuplicateOccurrence[] }>();
     for (const occurrence of collectOccurrences(ctx.doc)) {
       const match = index.find(occurrence, ctx.options.near);
       index.add(occurrence, null);
       if (!match) continue;
-      const first = match.first.occurrence;
+      const key = `${match.kind}\u0000${match.first.occurrence.at.start.offset}`;
+      const group = groups.get(key);
+      if (group) group.members.push(occurrence);
+      else groups.set(key, { kind: match.kind, members: [match.first.occurrence, occurrence] });
+    }
+    for (const { kind, members } of groups.values()) {
+      const [first, at] = members as [DuplicateOccurrence, DuplicateOccurrence];
+      const others = members.filter((member) => member !== at);
       ctx.report({
-        messageId: match.kind,
-        at: occurrence.at,
-        data: { url: occurrence.url, first: first.url, where: `at line ${first.at.start.line}` },
-        url: occurrence.url,
-        ...severityOf(match.kind),
+        messageId: kind,
+        at: at.at,
+        data: { url: at.url, first: first.url, where: `at line ${first.at.start.line}${members.length > 2 ? ` and ${members.length - 2} more` : ''}` },
+        url: at.url,
+        related: others.map((member) => ({ at: member.at, message: `also listed here: ${member.url}` })),
+        ...severityOf(kind),
       });
     }
   },
@@ -155,6 +166,7 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
           at: occurrence.at,
           data: { url: occurrence.url, first: first.url, where: `in ${match.first.origin}:${first.at.start.line}` },
           url: occurrence.url,
+          related: [{ at: first.at, file: match.first.origin, message: `also listed here: ${first.url}` }],
           ...severityOf(match.kind),
         });
       }

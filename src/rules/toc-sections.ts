@@ -11,7 +11,7 @@ export const tocSections = defineRule({
   rationale:
     'A stale ToC hides new sections and sends readers to anchors that no longer exist. The levels checked follow the ToC itself: a flat ToC only has to list the level it lists.',
   fixable: false,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     required: 'Missing table of contents, expected a list of links to the sections (style.toc.required)',

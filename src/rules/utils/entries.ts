@@ -2,11 +2,12 @@
 import type { Entry, LinkRef, ListDocument } from '../../markdown/types.js';
 
 /**
- * True for entries of a resource section: not in the table of contents nor in a prose section, and not
- * an in-page navigation item (`[Tools](#tools)`) of a contents list the model did not recognise.
+ * True for resource entries of a resource section: not a link line, definition or prose bullet, not in the
+ * table of contents nor in a prose section, and not an in-page navigation item (`[Tools](#tools)`) of a
+ * contents list the model did not recognise.
  */
 export function isResourceEntry(entry: Entry): boolean {
-  return !entry.section.isToc && !entry.section.isProse && !entry.link?.url.startsWith('#');
+  return entry.role === 'resource' && !entry.section.isToc && !entry.section.isProse && !entry.link?.url.startsWith('#');
 }
 
 /** Resource entries by document: eight rules ask for them, and the model never changes once built. */
