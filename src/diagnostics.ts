@@ -57,6 +57,8 @@ export interface Diagnostic {
   expected?: string[];
   /** The URL concerned (link problems, duplicates). */
   url?: string;
+  /** Set when a fix was found but not applied because it is not certain (says why); such a diagnostic has no `fix`. */
+  fixWithheld?: string;
   /** Other places that are part of the problem (every other occurrence of a duplicate), in document order. */
   related?: RelatedLocation[];
 }

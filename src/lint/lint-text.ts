@@ -1,7 +1,7 @@
 // Lints one document's text: list model, rules, disable comments. Pure: no file system.
 import { buildListModel } from '../markdown/list-model.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { LinkRef } from '../markdown/types.js';
+import type { LinkRef, ListDocument } from '../markdown/types.js';
 import { checkDirectiveIds, filterDiagnostics, parseDirectives, type DirectiveSet } from './directives.js';
 import { lintDocument } from './run.js';
 import type { LintSetup } from './setup.js';
@@ -15,6 +15,8 @@ export interface TextLint {
   links: LinkRef[];
   directives: DirectiveSet;
   eol: '\n' | '\r\n';
+  /** The list model the diagnostics were found on (not posted between threads). */
+  doc: ListDocument;
 }
 
 /**
@@ -26,5 +28,5 @@ export function lintText(file: string, text: string, setup: LintSetup): TextLint
   const { diagnostics, summaries } = lintDocument(doc, setup.rules, setup.style);
   const directives = parseDirectives(doc.text, doc.tree, doc);
   const kept = filterDiagnostics(directives, [...diagnostics, ...checkDirectiveIds(file, directives, setup.isKnownRuleId)]);
-  return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol };
+  return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol, doc };
 }

@@ -382,6 +382,13 @@ function endsSentence(text: string, start: number, at: number): boolean {
   return p < at && p > start && '.!?]'.includes(text[p - 1] ?? 'x');
 }
 
+/** True when a code span at `at` follows a finished sentence or another tag: `… offline. `MIT` `Go`` (not "Replaces `make`"). */
+function followsTag(text: string, start: number, at: number): boolean {
+  let p = at;
+  while (p > start && isBlank(text[p - 1])) p--;
+  return p > start && '.!?])`'.includes(text[p - 1] ?? 'x');
+}
+
 /** A trailing `[MIT]`-style tag: a short bracketed word group without a link. */
 const BRACKET_TAG = /^\[[\w .+/-]{1,30}\]$/u;
 
@@ -403,7 +410,7 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
       const ref = node ? ctx.refs.get(node) : undefined;
       let kind: Extra['kind'] | undefined;
       if (node && (ref?.isBadge || ref?.isImage || isImageLink(ctx, node))) kind = ref?.isBadge ? 'badge' : 'image';
-      else if (child.type === 'inlineCode' && isBlank(text[startOf(child) - 1])) kind = 'tag';
+      else if (child.type === 'inlineCode' && isBlank(text[startOf(child) - 1]) && followsTag(text, start, startOf(child))) kind = 'tag';
       else if (node && endsSentence(text, start, startOf(child))) kind = 'link'; // `… libraries. [website](url)`
       else if ((child.type === 'emphasis' || child.type === 'strong') && isBracketed(text, startOf(child), last)) kind = text[last - 2] === ')' || text[last - 3] === ')' ? 'note' : 'tag';
       if (kind) {

@@ -7,7 +7,8 @@ import { rangeOf } from '../markdown/positions.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
 
 // Skipped before the first word: brackets, quotes and emphasis markers.
-const OPENERS = new Set(['(', '"', "'", '“', '‘', '«', '*', '_', '~', '¿', '¡']);
+// Not `~`: a word after a symbol (`~tilde`, a path or an operator) is written as it is meant.
+const OPENERS = new Set(['(', '"', "'", '“', '‘', '«', '*', '_', '¿', '¡']);
 // A Markdown construct rather than a word: code span, link, image, HTML, escape.
 const CONSTRUCTS = new Set(['`', '[', '!', '<', '\\']);
 // Words that often open a description and are safe to lower-case when the style asks for it.
@@ -58,7 +59,9 @@ function firstWord(text: string): string {
 /** True when `word` is the entry's own name (the first word of its link text), however it is cased or hyphenated. */
 function isOwnName(entry: Entry, word: string): boolean {
   const ownName = entry.link ? normalizeName(firstWord(entry.link.text.trim())) : '';
-  return ownName !== '' && normalizeName(word) === ownName;
+  if (ownName !== '' && normalizeName(word) === ownName) return true;
+  // A word the entry's own links spell exactly this way (`alibi-detect` in the URL, `sklearn` in a link text) is a name.
+  return entry.links.some((link) => link.url.includes(word) || link.text.includes(word));
 }
 
 /** True for a plain lower-case word ("fast", "open-source", "don't") whose first letter can be safely capitalised. */
@@ -129,12 +132,12 @@ export const entryDescriptionCase = defineRule({
       if (mode === 'upper') {
         if (rest.some(isUpper)) continue;
         const expected = first.toUpperCase() + word.slice(first.length);
-        const fix = isPlainLowerWord(word) ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
+        const fix = isPlainLowerWord(word) && !word.includes('-') && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
         ctx.report({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
         const expected = first.toLowerCase() + word.slice(first.length);
-        const fix = COMMON_STARTERS.has(lower) ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
+        const fix = COMMON_STARTERS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
         ctx.report({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       }
     }

@@ -91,7 +91,7 @@ export const entrySeparator = defineRule({
           messageId: isSameCore ? 'spacing' : 'unexpected',
           at: separator.range,
           data: { kind: separatorKind(separator.text), actual: show(separator.text), expected: show(expected) },
-          fix: [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
+          fix: entry.inHtml ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
           actual: separator.text,
           expected: [expected],
         });
@@ -105,11 +105,12 @@ export const entrySeparator = defineRule({
       while (start > 0 && isBlank(text[start - 1])) start--;
       // Text-only entries have no link to separate from; a description without a link is entry-shape's business.
       if (!entry.link || start === entry.line.range.start.offset) continue;
+      // No fix: where none was written the entry may be a sentence ("[X](url) is a …") or an attribution
+      // ("[X](url) by Y"), and inserting a separator would change what it says.
       ctx.report({
         messageId: 'missing',
         at: rangeOf(ctx.doc, start, end),
         data: { expected: show(expected) },
-        fix: [{ start, end, text: expected }],
         expected: [expected],
       });
     }

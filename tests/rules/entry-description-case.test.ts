@@ -25,8 +25,8 @@ testRule(entryDescriptionCase, {
     {
       name: 'a hyphenated word',
       markdown: '# Tools\r\n\r\n- [Alpha](https://alpha.dev) - open-source builds.\r\n',
+      // Reported, not fixed: a hyphenated lower-case word is often a project name (`alibi-detect`).
       errors: [{ messageId: 'upper', line: 3, column: 32 }],
-      output: '# Tools\r\n\r\n- [Alpha](https://alpha.dev) - Open-source builds.\r\n',
     },
     {
       name: 'lower-case style, not a known word: reported without a fix',

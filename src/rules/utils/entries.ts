@@ -48,6 +48,9 @@ export function isSpace(char: string | undefined): boolean {
 
 /** True when `char` is a letter with distinct cases (so it can be upper- or lower-case). */
 export function isCasedLetter(char: string): boolean {
+  // Georgian has capital forms (Mtavruli) in Unicode, but its sentences never start with one.
+  const code = char.codePointAt(0) ?? 0;
+  if ((code >= 0x10a0 && code <= 0x10ff) || (code >= 0x1c90 && code <= 0x1cbf) || (code >= 0x2d00 && code <= 0x2d2f)) return false;
   return char.toLowerCase() !== char.toUpperCase();
 }
 
