@@ -14,6 +14,7 @@ export const tocSections = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
+    tooDeep: 'Unexpected ToC item `{actual}` nested {depth} levels deep, expected at most {expected} levels (style.toc)',
     required: 'Missing table of contents, expected a list of links to the sections (style.toc.required)',
     missing: 'Missing ToC link to section `{actual}`, expected `[{actual}](#{expected})`',
     order: 'Unexpected ToC link `{actual}` after `{previous}`, expected document order',
@@ -63,7 +64,12 @@ export const tocSections = defineRule({
     const index = new Map(doc.sections.map((section, i) => [section, i]));
     const listed = new Set<Section>();
     let previous: { item: TocItem; section: Section } | undefined;
+    // The ToC spans the heading levels the style names (`minDepth`…`maxDepth`), so it nests no deeper than that.
+    const levels = ctx.style.toc.maxDepth - ctx.style.toc.minDepth + 1;
     for (const item of toc.items) {
+      if (item.depth >= levels) {
+        ctx.report({ messageId: 'tooDeep', at: item.link.range, data: { actual: item.link.text, depth: item.depth + 1, expected: levels }, actual: item.link.text });
+      }
       const section = resolve(item.target);
       if (!section) {
         // `#` and `#top` scroll to the top of the page in every browser (HTML's "indicated part" rules).
