@@ -10,7 +10,7 @@ import { parseMarkdown, prepareText, type PreparedText } from './parse.js';
 import { computeLineStarts, rangeOf } from './positions.js';
 import { findTitle } from './title.js';
 import { planToc, tocItems, type TocPlan } from './toc.js';
-import type { Entry, LinkRef, ListDocument, Section } from './types.js';
+import type { DocumentLocation, Entry, LinkRef, ListDocument, Section } from './types.js';
 import { collectLinks } from './walk.js';
 
 /** Everything one build keeps track of besides the shared context. */
@@ -24,10 +24,13 @@ interface BuildState {
   tocLists: List[];
 }
 
-/** Parses `text` and builds its list model under `style`. */
-export function buildListModel(file: string, text: string, style: Style): ListDocument {
+/** Parses `text` and builds its list model under `style`; `location` says where the file lives on disk, if anywhere. */
+export function buildListModel(file: string, text: string, style: Style, location: DocumentLocation = {}): ListDocument {
   const prepared = prepareText(text);
-  return buildModelFromTree(file, prepared, parseMarkdown(prepared.text, file), style);
+  const doc = buildModelFromTree(file, prepared, parseMarkdown(prepared.text, file), style);
+  if (location.path !== undefined) doc.path = location.path;
+  if (location.rootDir !== undefined) doc.rootDir = location.rootDir;
+  return doc;
 }
 
 /** Builds the model from an already parsed tree of `prepared.text` (exposed for benchmarks). */

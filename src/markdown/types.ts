@@ -166,6 +166,12 @@ export interface Toc {
   range: Range;
 }
 
+/** Where a document lives, when it came from a file: see `ListDocument.path` and `ListDocument.rootDir`. */
+export interface DocumentLocation {
+  path?: string;
+  rootDir?: string;
+}
+
 /** What names the list: a `#` heading, an HTML `<h1>`, or a logo image with alt text before any heading. */
 export interface DocumentTitle {
   kind: 'heading' | 'html' | 'image';
@@ -180,6 +186,8 @@ export interface ListDocument {
   file: string;
   /** Absolute path of the file on disk, when the text came from one; relative links resolve against its folder. */
   path?: string;
+  /** Absolute directory the run resolves config paths against and shows paths relative to (the working directory of a CLI run). */
+  rootDir?: string;
   /** The list's title, when it has one before its first section. */
   title?: DocumentTitle;
   /** Decoded text, BOM removed; all offsets index into this. */
