@@ -113,6 +113,8 @@ export const entryDescriptionCase = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
+      // Without a separator the description continues the name as one sentence ("[X](url) is a…", "[X](url) by Y").
+      if (entry.descriptionPlacement === 'inline' && !entry.separator && entry.link) continue;
       const text = description.text;
       let i = 0;
       while (i < text.length && (isSpace(text[i]) || OPENERS.has(text[i]!))) i++;

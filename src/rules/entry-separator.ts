@@ -18,6 +18,8 @@ function separatorKind(actual: string): string {
       return 'hyphen';
     case ':':
       return 'colon';
+    case '：':
+      return 'full-width colon';
     case '|':
       return 'pipe';
     case ',':
@@ -91,7 +93,8 @@ export const entrySeparator = defineRule({
           messageId: isSameCore ? 'spacing' : 'unexpected',
           at: separator.range,
           data: { kind: separatorKind(separator.text), actual: show(separator.text), expected: show(expected) },
-          fix: entry.inHtml ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
+          // A full-width separator belongs to CJK text: a Latin ` - ` in its place is no improvement anyone can vouch for.
+          fix: entry.inHtml || /[\u3000-\u303f\uff00-\uffef]/.test(separator.text) ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
           actual: separator.text,
           expected: [expected],
         });
