@@ -11,7 +11,8 @@ export const tocSections = defineRule({
   rationale:
     'A stale ToC hides new sections and sends readers to anchors that no longer exist. The levels checked follow the ToC itself: a flat ToC only has to list the level it lists.',
   fixable: false,
-  defaultSeverity: 'warn',
+  // A broken ToC anchor is an error; how complete, ordered or deep the ToC is is a matter of style (warnings).
+  defaultSeverity: 'error',
   options: z.object({}).strict(),
   messages: {
     tooDeep: 'Unexpected ToC item `{actual}` nested {depth} levels deep, expected at most {expected} levels (style.toc)',
@@ -57,7 +58,7 @@ export const tocSections = defineRule({
     const { doc } = ctx;
     const toc = doc.toc;
     if (!toc) {
-      if (ctx.style.toc.required) ctx.report({ messageId: 'required', at: documentStart(doc) });
+      if (ctx.style.toc.required) ctx.report({ messageId: 'required', at: documentStart(doc), severity: 'warning' });
       return;
     }
     const resolve = sectionResolver(doc);
@@ -68,7 +69,7 @@ export const tocSections = defineRule({
     const levels = ctx.style.toc.maxDepth - ctx.style.toc.minDepth + 1;
     for (const item of toc.items) {
       if (item.depth >= levels) {
-        ctx.report({ messageId: 'tooDeep', at: item.link.range, data: { actual: item.link.text, depth: item.depth + 1, expected: levels }, actual: item.link.text });
+        ctx.report({ messageId: 'tooDeep', at: item.link.range, data: { actual: item.link.text, depth: item.depth + 1, expected: levels }, actual: item.link.text, severity: 'warning' });
       }
       const section = resolve(item.target);
       if (!section) {
@@ -85,6 +86,7 @@ export const tocSections = defineRule({
           at: item.link.range,
           data: { actual: item.link.text, previous: previous.item.link.text },
           actual: item.link.text,
+          severity: 'warning',
         });
       }
       listed.add(section);
@@ -92,7 +94,7 @@ export const tocSections = defineRule({
     }
     for (const section of expectedSections(doc, ctx.style.toc, listed, toc.items)) {
       if (listed.has(section)) continue;
-      ctx.report({ messageId: 'missing', at: section.range, data: { actual: section.title, expected: section.slug }, actual: section.title });
+      ctx.report({ messageId: 'missing', at: section.range, data: { actual: section.title, expected: section.slug }, actual: section.title, severity: 'warning' });
     }
   },
 });
