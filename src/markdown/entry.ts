@@ -202,7 +202,8 @@ export function readEntryParagraph(ctx: ModelContext, entry: Entry, paragraph: P
     const group: LinkRef[] = [];
     const groupEnd = readGroup(ctx, children, main, group);
     if (groupEnd !== -1) {
-      entry.group = group;
+      // `[[crate](url)] - …`: one bracketed link is the entry's link in brackets, not a group.
+      if (group.length > 1) entry.group = group;
       prefixEnd--;
       cursor = groupEnd;
       while (nextChild < children.length && startOf(children[nextChild] as Nodes) < cursor) nextChild++;

@@ -77,6 +77,14 @@ describe('entry idioms', () => {
     expect(entry.secondaryLinks.map((link) => link.url)).toEqual(['https://mill.example/site']);
   });
 
+  it('reads one bracketed link as the entry link, not a group', () => {
+    const entry = entryOf('- [[sail-rs](https://crates.example/sail-rs)] - A sail planner.\n');
+    expect(entry.shape).toBe('link-description');
+    expect(entry.group).toBeUndefined();
+    expect(entry.link?.url).toBe('https://crates.example/sail-rs');
+    expect(entry.description?.text).toBe('A sail planner.');
+  });
+
   it('reads a full-width colon as the separator', () => {
     expect(parts(entryOf('- [Well](https://well.example)：深井数据工具。\n'))).toMatchObject({ separator: '：', description: '深井数据工具。' });
   });
