@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Range } from '../diagnostics.js';
 import type { ListDocument } from '../markdown/types.js';
 import { defineRule } from './define-rule.js';
+import { normalizeName } from './utils/entries.js';
 import { hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, splitUrl } from './utils/url.js';
 
 const options = z
@@ -26,6 +27,9 @@ export interface DuplicateOccurrence {
   /** True when the URL points at a section of its page (`#install`); two different sections are not duplicates. */
   isSection: boolean;
   at: Range;
+  /** The link text, normalised, and the heading of the section the link is listed in. */
+  name: string;
+  section: string;
 }
 
 /** What a file contributes to the run-wide check: its first occurrence of each resource. */
@@ -77,7 +81,15 @@ function collectOccurrences(doc: ListDocument): DuplicateOccurrence[] {
       const near = nearKeyOf(key);
       if (key === undefined || near === undefined) continue;
       const { fragment } = splitUrl(link.url);
-      found.push({ url: link.url, exact: fragment.length > 1 ? key + fragment : key, near, isSection: hasSectionFragment(link.url), at: link.range });
+      found.push({
+        url: link.url,
+        exact: fragment.length > 1 ? key + fragment : key,
+        near,
+        isSection: hasSectionFragment(link.url),
+        at: link.range,
+        name: normalizeName(link.text),
+        section: entry.section.slug,
+      });
     }
   }
   return found;
@@ -139,7 +151,7 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
         data: { url: at.url, first: first.url, where: `at line ${first.at.start.line}${members.length > 2 ? ` and ${members.length - 2} more` : ''}` },
         url: at.url,
         related: others.map((member) => ({ at: member.at, message: `also listed here: ${member.url}` })),
-        ...severityOf(kind),
+        ...(isCrossListing(members) ? { severity: 'warning' as const } : severityOf(kind)),
       });
     }
   },
@@ -174,6 +186,16 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
     }
   },
 });
+
+/**
+ * The same project under the same name in different sections is usually listed in each category on purpose: a
+ * warning. The same URL twice in one section, or under two names (one of the URLs is likely wrong), is an error.
+ */
+function isCrossListing(members: DuplicateOccurrence[]): boolean {
+  const first = members[0]!;
+  const sections = new Set(members.map((member) => member.section));
+  return sections.size === members.length && members.every((member) => member.name === first.name);
+}
 
 /** Near-duplicates may be deliberate (a project and its docs section): a warning, whatever the rule's severity. */
 function severityOf(kind: 'duplicate' | 'near'): { severity?: 'warning' } {

@@ -66,9 +66,10 @@ export const tocSections = defineRule({
     const listed = new Set<Section>();
     let previous: { item: TocItem; section: Section } | undefined;
     // The ToC spans the heading levels the style names (`minDepth`…`maxDepth`), so it nests no deeper than that.
+    // Only asked of a required ToC (the awesome preset): a list that merely has one may nest it as it likes.
     const levels = ctx.style.toc.maxDepth - ctx.style.toc.minDepth + 1;
     for (const item of toc.items) {
-      if (item.depth >= levels) {
+      if (ctx.style.toc.required && item.depth >= levels) {
         ctx.report({ messageId: 'tooDeep', at: item.link.range, data: { actual: item.link.text, depth: item.depth + 1, expected: levels }, actual: item.link.text, severity: 'warning' });
       }
       const section = resolve(item.target);
