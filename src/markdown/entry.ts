@@ -405,12 +405,15 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
   for (;;) {
     while (last > start && isBlank(text[last - 1])) last--;
     const found = childEndingAt(children, index, last);
-    if (found && startOf(found.child) > start) {
+    // Badges may take the whole description (`[X](url) - [![v](badge)](url)`); words always keep something.
+    if (found && startOf(found.child) >= start) {
       const { child } = found;
       const node = isLinkLike(child) ? child : wrappedLink(child);
       const ref = node ? ctx.refs.get(node) : undefined;
       let kind: Extra['kind'] | undefined;
+      const isFirst = startOf(child) === start;
       if (node && (ref?.isBadge || ref?.isImage || isImageLink(ctx, node))) kind = ref?.isBadge ? 'badge' : 'image';
+      else if (isFirst) kind = undefined;
       else if (child.type === 'inlineCode' && isBlank(text[startOf(child) - 1]) && followsTag(text, start, startOf(child))) kind = 'tag';
       else if (node && endsSentence(text, start, startOf(child))) kind = 'link'; // `… libraries. [website](url)`
       else if ((child.type === 'emphasis' || child.type === 'strong') && isBracketed(text, startOf(child), last)) kind = text[last - 2] === ')' || text[last - 3] === ')' ? 'note' : 'tag';

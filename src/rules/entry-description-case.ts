@@ -42,6 +42,9 @@ function anyCaseNames(doc: ListDocument, extra: string[]): Set<string> {
   return names;
 }
 
+// Prepositions that open an attribution rather than a description; never re-cased by a fix.
+const ATTRIBUTION_WORDS = new Set(['by', 'on', 'in', 'at', 'from', 'via', 'with', 'for', 'par', 'von', 'de']);
+
 // Longer runs without a space are not words (hashes, minified text); looking further only costs time.
 const MAX_WORD_LENGTH = 64;
 
@@ -134,7 +137,8 @@ export const entryDescriptionCase = defineRule({
       if (mode === 'upper') {
         if (rest.some(isUpper)) continue;
         const expected = first.toUpperCase() + word.slice(first.length);
-        const fix = isPlainLowerWord(word) && !word.includes('-') && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
+        // "by Author", "on Site", "in Persian": an attribution or note, which reads wrong with a capital.
+        const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
         ctx.report({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;

@@ -85,6 +85,12 @@ describe('entry idioms', () => {
     expect(entry.description?.text).toBe('A sail planner.');
   });
 
+  it('reads badges that fill the whole description as badges', () => {
+    const entry = entryOf('- [Oar](https://oar.example) - [![v](https://img.shields.io/crates/v/oar.svg)](https://crates.example/oar)\n');
+    expect(entry.description).toBeUndefined();
+    expect(entry.extras.map((extra) => extra.kind)).toEqual(['badge']);
+  });
+
   it('reads a full-width colon as the separator', () => {
     expect(parts(entryOf('- [Well](https://well.example)：深井数据工具。\n'))).toMatchObject({ separator: '：', description: '深井数据工具。' });
   });
