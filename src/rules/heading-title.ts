@@ -56,9 +56,18 @@ export const headingTitle = defineRule({
     if (first && first.depth !== 1 && title?.kind !== 'html' && title?.kind !== 'image') {
       ctx.report({ messageId: 'notFirst', at: first.range, data: { actual: hashes(first.depth) }, actual: first.title, severity: 'warning' });
     }
-    // With an HTML `<h1>` title every Markdown `#` heading is a second title.
-    for (const section of hasHtmlTitle ? titles : titles.slice(1)) {
-      ctx.report({ messageId: 'multiple', at: section.range, data: { actual: section.title }, actual: section.title });
+    // With an HTML `<h1>` title every Markdown `#` heading is a second title. One stray `#` is a slip (an error);
+    // several are the list's way of marking its top-level parts (`# Software`, `# Resources`): a warning.
+    const extra = hasHtmlTitle ? titles : titles.slice(1);
+    const isPartsPattern = extra.length >= 2;
+    for (const section of extra) {
+      ctx.report({
+        messageId: 'multiple',
+        at: section.range,
+        data: { actual: section.title },
+        actual: section.title,
+        ...(isPartsPattern ? { severity: 'warning' as const } : {}),
+      });
     }
   },
 });
