@@ -1,6 +1,7 @@
 // Entry anatomy: marker, tag, title, main link, group, badges, separator, description and notes of one entry.
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
 import { endOf, spanOf, startOf, type ModelContext } from './context.js';
+import { isBlankOrBreak } from './chars.js';
 import { wrapsOnlyImage } from './link-refs.js';
 import type { Entry, Extra, LinkRef } from './types.js';
 
@@ -8,10 +9,6 @@ const SEPARATOR_CHARS = new Set(['-', '–', '—', ':', '：', '|', ',', ';', '
 const OPENING_QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»' };
 const EMOJI = /^(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{1F3FB}-\u{1F3FF}\uFE0F\u200D\u20E3])+/u;
 const TEXT_SEPARATORS = [' - ', ' – ', ' — ', ' -- ', ': ', '：'];
-
-function isBlank(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
 
 function isLinkNode(node: Nodes): boolean {
   return node.type === 'link' || node.type === 'linkReference';
@@ -100,11 +97,11 @@ function readGroup(ctx: ModelContext, children: PhrasingContent[], main: MainLin
   let index = main.index + 1;
   group.push(main.ref);
   for (;;) {
-    while (isBlank(text[pos])) pos++;
+    while (isBlankOrBreak(text[pos])) pos++;
     if (text[pos] === ']') return pos + 1;
     if (text[pos] !== '|' && text[pos] !== ',' && text[pos] !== '/') return -1;
     pos++;
-    while (isBlank(text[pos])) pos++;
+    while (isBlankOrBreak(text[pos])) pos++;
     while (index < children.length && startOf(children[index] as Nodes) < pos) index++;
     const next = children[index];
     if (!next || startOf(next) !== pos || !isLinkNode(next)) return -1;
@@ -124,7 +121,7 @@ function readPrefix(ctx: ModelContext, entry: Entry, children: PhrasingContent[]
   let pos = start;
   let index = 0;
   for (;;) {
-    while (pos < end && isBlank(text[pos])) pos++;
+    while (pos < end && isBlankOrBreak(text[pos])) pos++;
     while (index < children.length && endOf(children[index] as Nodes) <= pos) index++;
     const child = children[index];
     if (!child || startOf(child) !== pos || endOf(child) > end) break;
@@ -150,7 +147,7 @@ function readPrefix(ctx: ModelContext, entry: Entry, children: PhrasingContent[]
       entry.tag = spanOf(ctx, tagStart, pos);
     }
   }
-  while (pos < end && isBlank(text[pos])) pos++;
+  while (pos < end && isBlankOrBreak(text[pos])) pos++;
   const closing = OPENING_QUOTES[text[pos] ?? ''];
   if (closing !== undefined) {
     const close = text.indexOf(closing, pos + 1);
@@ -159,7 +156,7 @@ function readPrefix(ctx: ModelContext, entry: Entry, children: PhrasingContent[]
       pos = close + 1;
     }
   }
-  while (pos < end && isBlank(text[pos])) pos++;
+  while (pos < end && isBlankOrBreak(text[pos])) pos++;
   return pos >= end;
 }
 
@@ -176,7 +173,7 @@ function readSeparator(text: string, pos: number, end: number): { start: number;
   while (p < end && p - charsStart < 3 && isSeparatorChar(text[p])) p++;
   if (p === charsStart) return undefined;
   const charsEnd = p;
-  while (p < end && isBlank(text[p])) p++;
+  while (p < end && isBlankOrBreak(text[p])) p++;
   const spaced = charsStart > pos || p > charsEnd || text[charsStart] === ':' || text[charsStart] === '：';
   if (!spaced) return undefined;
   return { start: pos, end: p, after: p };
@@ -238,7 +235,7 @@ function childAt(children: PhrasingContent[], state: { next: number }, pos: numb
 /** True when, after blanks, `pos` starts a separator, another marker, or nothing but the end of the entry's text. */
 function endsMarkerRun(text: string, pos: number, end: number): boolean {
   let p = pos;
-  while (p < end && isBlank(text[p])) p++;
+  while (p < end && isBlankOrBreak(text[p])) p++;
   if (p >= end) return true;
   const char = text[p];
   return readSeparator(text, pos, end) !== undefined || char === '`' || char === '(' || char === '[' || SHORTCODE.test(text.slice(p, p + 42));
@@ -273,7 +270,7 @@ function readMarker(ctx: ModelContext, entry: Entry, children: PhrasingContent[]
     const inner = childAt(children, state, pos + 1);
     if (inner && isLinkNode(inner)) {
       let close = endOf(inner);
-      while (close < end && isBlank(text[close])) close++;
+      while (close < end && isBlankOrBreak(text[close])) close++;
       if (text[close] === ']') {
         entry.extras.push({ kind: 'link', span: spanOf(ctx, pos, close + 1) });
         return close + 1;
@@ -322,7 +319,7 @@ function readAfterLink(ctx: ModelContext, entry: Entry, children: PhrasingConten
   const state = { next: from.nextChild };
   for (;;) {
     let p = cursor;
-    while (p < end && isBlank(text[p])) p++;
+    while (p < end && isBlankOrBreak(text[p])) p++;
     if (p >= end) break;
     const markerEnd = readMarker(ctx, entry, children, state, p, end);
     if (markerEnd === -1) break;
@@ -334,7 +331,7 @@ function readAfterLink(ctx: ModelContext, entry: Entry, children: PhrasingConten
     entry.separator = spanOf(ctx, separator.start, separator.end);
     descriptionStart = separator.after;
   }
-  while (descriptionStart < end && isBlank(text[descriptionStart])) descriptionStart++;
+  while (descriptionStart < end && isBlankOrBreak(text[descriptionStart])) descriptionStart++;
   const descriptionEnd = trimTrailing(ctx, entry, children, descriptionStart, end);
   entry.extras.sort((a, b) => a.span.range.start.offset - b.span.range.start.offset);
   if (descriptionEnd > descriptionStart) {
@@ -344,7 +341,7 @@ function readAfterLink(ctx: ModelContext, entry: Entry, children: PhrasingConten
   } else if (entry.separator && separator) {
     // A dangling separator with nothing after it: keep only its characters.
     let sepEnd = separator.end;
-    while (sepEnd > separator.start && isBlank(text[sepEnd - 1])) sepEnd--;
+    while (sepEnd > separator.start && isBlankOrBreak(text[sepEnd - 1])) sepEnd--;
     entry.separator = spanOf(ctx, separator.start, sepEnd);
   }
 }
@@ -379,14 +376,14 @@ function openingParen(text: string, start: number, last: number): number {
 /** True when the text in `[start, at)` ends, blanks aside, with a finished sentence or a bracketed tag. */
 function endsSentence(text: string, start: number, at: number): boolean {
   let p = at;
-  while (p > start && isBlank(text[p - 1])) p--;
+  while (p > start && isBlankOrBreak(text[p - 1])) p--;
   return p < at && p > start && '.!?]'.includes(text[p - 1] ?? 'x');
 }
 
 /** True when a code span at `at` follows a finished sentence or another tag: `… offline. `MIT` `Go`` (not "Replaces `make`"). */
 function followsTag(text: string, start: number, at: number): boolean {
   let p = at;
-  while (p > start && isBlank(text[p - 1])) p--;
+  while (p > start && isBlankOrBreak(text[p - 1])) p--;
   return p > start && '.!?])`'.includes(text[p - 1] ?? 'x');
 }
 
@@ -403,7 +400,7 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
   let last = end;
   let index = children.length - 1;
   for (;;) {
-    while (last > start && isBlank(text[last - 1])) last--;
+    while (last > start && isBlankOrBreak(text[last - 1])) last--;
     const found = childEndingAt(children, index, last);
     // Badges may take the whole description (`[X](url) - [![v](badge)](url)`); words always keep something.
     if (found && startOf(found.child) >= start) {
@@ -414,7 +411,7 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
       const isFirst = startOf(child) === start;
       if (node && (ref?.isBadge || ref?.isImage || isImageLink(ctx, node))) kind = ref?.isBadge ? 'badge' : 'image';
       else if (isFirst) kind = undefined;
-      else if (child.type === 'inlineCode' && isBlank(text[startOf(child) - 1]) && followsTag(text, start, startOf(child))) kind = 'tag';
+      else if (child.type === 'inlineCode' && isBlankOrBreak(text[startOf(child) - 1]) && followsTag(text, start, startOf(child))) kind = 'tag';
       else if (node && endsSentence(text, start, startOf(child))) kind = 'link'; // `… libraries. [website](url)`
       else if ((child.type === 'emphasis' || child.type === 'strong') && isBracketed(text, startOf(child), last)) kind = text[last - 2] === ')' || text[last - 3] === ')' ? 'note' : 'tag';
       if (kind) {
@@ -428,7 +425,7 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
     if (text[last - 1] === ')') {
       const open = openingParen(text, start, last);
       let before = open;
-      while (before > start && isBlank(text[before - 1])) before--;
+      while (before > start && isBlankOrBreak(text[before - 1])) before--;
       const holdsLink = open > start && entry.links.some((link) => link.range.start.offset > open && link.range.end.offset < last && !link.isImage);
       if (open > start && before < open && (holdsLink || '.!?'.includes(text[before - 1] ?? 'x'))) {
         entry.extras.push({ kind: 'note', span: spanOf(ctx, open, last) });
@@ -439,9 +436,9 @@ function trimTrailing(ctx: ModelContext, entry: Entry, children: PhrasingContent
     }
     if (text[last - 1] === ']') {
       const open = text.lastIndexOf('[', last - 1);
-      if (open > start && last - open <= 32 && isBlank(text[open - 1]) && BRACKET_TAG.test(text.slice(open, last))) {
+      if (open > start && last - open <= 32 && isBlankOrBreak(text[open - 1]) && BRACKET_TAG.test(text.slice(open, last))) {
         let before = open;
-        while (before > start && isBlank(text[before - 1])) before--;
+        while (before > start && isBlankOrBreak(text[before - 1])) before--;
         if (before > start) {
           entry.extras.push({ kind: 'tag', span: spanOf(ctx, open, last) });
           last = before;
@@ -488,7 +485,7 @@ function readTextEntry(ctx: ModelContext, entry: Entry, start: number, end: numb
   }
   if (at === -1) return;
   let descriptionStart = start + at + found.length;
-  while (descriptionStart < end && isBlank(ctx.text[descriptionStart])) descriptionStart++;
+  while (descriptionStart < end && isBlankOrBreak(ctx.text[descriptionStart])) descriptionStart++;
   if (descriptionStart >= end) return;
   entry.separator = spanOf(ctx, start + at, start + at + found.length);
   entry.description = spanOf(ctx, descriptionStart, end);
@@ -512,7 +509,7 @@ function countWords(text: string, limit: number): number {
   let words = 0;
   let inWord = false;
   for (let i = 0; i < text.length && words < limit; i++) {
-    const blank = isBlank(text[i]);
+    const blank = isBlankOrBreak(text[i]);
     if (!blank && !inWord) words++;
     inWord = !blank;
   }
