@@ -26,6 +26,16 @@ export type Severity = 'error' | 'warning';
 /** A severity as written in config: `off` switches a rule or verdict off. */
 export type SeveritySetting = 'off' | 'warn' | 'error';
 
+/** Another place that belongs to the same problem, e.g. the other occurrences of a duplicated link. */
+export interface RelatedLocation {
+  /** Path as in `Diagnostic.file`; another file of the run for cross-file problems. */
+  file: string;
+  start: Position;
+  end?: Position;
+  /** What is there, e.g. "also listed here". */
+  message?: string;
+}
+
 /** One problem found in one file. */
 export interface Diagnostic {
   /** Kebab-case id of the rule (or `link-*` check) that found it. */
@@ -47,6 +57,10 @@ export interface Diagnostic {
   expected?: string[];
   /** The URL concerned (link problems, duplicates). */
   url?: string;
+  /** Set when a fix was found but not applied because it is not certain (says why); such a diagnostic has no `fix`. */
+  fixWithheld?: string;
+  /** Other places that are part of the problem (every other occurrence of a duplicate), in document order. */
+  related?: RelatedLocation[];
 }
 
 /** Maps a config severity to a diagnostic severity, or `undefined` when switched off. */

@@ -20,6 +20,8 @@ async function lintFixture(name: string, edit: (text: string) => string = (text)
   const cwd = tempFolder();
   const text = readFileSync(path.join(import.meta.dirname, 'fixtures/styles', name), 'utf8');
   writeFileSync(path.join(cwd, name), edit(text));
+  // The lists link to their contributing guide; relative links resolve next to the list, as in a repository.
+  writeFileSync(path.join(cwd, 'contributing.md'), '# Contributing\n');
   writeFileSync(path.join(cwd, 'lint-lists.config.json'), JSON.stringify(STYLES[name]));
   const io = captureIo({ cwd });
   await main([name, '--format', 'json'], io, { workers: 0 });

@@ -14,18 +14,29 @@ export const AWESOME_PRESET = 'awesome';
 export const presets: Readonly<Record<string, ConfigInput>> = {
   [RECOMMENDED_PRESET]: {},
   [AWESOME_PRESET]: {
+    // The manifesto and its pull-request checklist: a title-case `#` title, a Contents section at most two levels
+    // deep (level-2 and level-3 headings), entries `- [Name](url) - Description.`, and no License section in the
+    // readme (the licence lives in its own file).
+    rules: {
+      'heading-case': ['warn', { ignoreTitle: false, titleOnly: true }],
+      'heading-title': 'error',
+      'toc-sections': 'error',
+      'section-forbidden': 'error',
+    },
     style: {
       bullet: '-',
       entry: {
         description: { required: true, placement: ['inline'], separator: ' - ', case: 'upper', end: ['.'] },
       },
-      // The manifesto calls title case a common choice, not a rule: no heading casing is set.
+      // Title case is asked of the `#` title only (heading-case's `titleOnly` above); section headings are free.
+      headings: { case: 'title' },
       sections: {
         required: ['Contents'],
+        forbidden: ['License', 'Licence'],
         entriesStart: 'after-toc',
         prose: ['Contributing', 'Contribute', 'License', 'Licence', 'Footnotes', 'Credits', 'Acknowledgements', 'Acknowledgments'],
       },
-      toc: { required: true },
+      toc: { required: true, minDepth: 2, maxDepth: 3 },
     },
   },
 };

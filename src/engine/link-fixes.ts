@@ -28,7 +28,7 @@ export function applyLinkDiagnostics(outcomes: FileOutcome[], diagnostics: Diagn
     const edits: TextEdit[][] = kept.flatMap((d) => (d.fix ? [d.fix] : []));
     const fix = outcome.fix;
     if (options.isFixing && fix && edits.length > 0) {
-      const refixed = fixText(outcome.file, fix.fixed, options.setup, edits);
+      const refixed = fixText(outcome.file, fix.fixed, options.setup, edits, { path: outcome.absolutePath });
       if (refixed.text !== fix.fixed) {
         fix.fixed = refixed.text;
         fix.passes += refixed.passes;

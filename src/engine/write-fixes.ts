@@ -14,7 +14,7 @@ export async function writeFixedFiles(outcomes: FileOutcome[], setup: LintSetup)
     if (!fix || fix.fixed === fix.original) continue;
     if (await writeFixed(outcome)) continue;
     const reasons = outcome.diagnostics.filter((d) => d.ruleId === 'file-unwritable');
-    const lint = lintText(outcome.file, fix.original, setup);
+    const lint = lintText(outcome.file, fix.original, setup, { path: outcome.absolutePath });
     outcome.diagnostics = [...lint.diagnostics, ...(outcome.linkDiagnostics ?? []), ...reasons];
     outcome.summaries = lint.summaries;
     outcome.directives = lint.directives;

@@ -3,7 +3,9 @@ import { createTwoFilesPatch } from 'diff';
 import type { TextEdit } from '../diagnostics.js';
 import { applyEdits } from './apply-edits.js';
 import { detectEol, normalizeEol } from './eol.js';
+import { withholdUncertainFixes } from './fix-safety.js';
 import { lintText, type TextLint } from './lint-text.js';
+import type { DocumentLocation } from '../markdown/types.js';
 import type { LintSetup } from './setup.js';
 
 /** Passes of lint → apply before giving up: fixes that keep enabling each other must still terminate. */
@@ -28,14 +30,16 @@ export function applyFixes(text: string, fixes: TextEdit[][], eol: '\n' | '\r\n'
 }
 
 /**
- * Fixes `text` (BOM removed) with the setup's rules until stable. `extraFixes` (e.g. permanent
+ * Fixes `text` (BOM removed) with the setup's rules until stable; fixes that are not certain are withheld
+ * (see `withholdUncertainFixes`) and stay reported with `fixWithheld`. `extraFixes` (e.g. permanent
  * redirects from the link checker, offsets into `text`) are applied in the first pass with the rules' own.
  */
-export function fixText(file: string, text: string, setup: LintSetup, extraFixes: TextEdit[][] = []): FixedText {
+export function fixText(file: string, text: string, setup: LintSetup, extraFixes: TextEdit[][] = [], location: DocumentLocation = {}): FixedText {
   let current = text;
   let applied = 0;
   let passes = 0;
-  let lint = lintText(file, current, setup);
+  let lint = lintText(file, current, setup, location);
+  withholdUncertainFixes(lint.doc, lint.diagnostics, setup);
   while (passes < MAX_FIX_PASSES) {
     const fixes = lint.diagnostics.flatMap((diagnostic) => (diagnostic.fix ? [diagnostic.fix] : []));
     if (passes === 0) fixes.push(...extraFixes);
@@ -46,7 +50,8 @@ export function fixText(file: string, text: string, setup: LintSetup, extraFixes
     current = next.text;
     applied += next.applied;
     passes++;
-    lint = lintText(file, current, setup);
+    lint = lintText(file, current, setup, location);
+    withholdUncertainFixes(lint.doc, lint.diagnostics, setup);
   }
   return { text: current, passes, applied, lint };
 }

@@ -1,7 +1,7 @@
 // Lints one document's text: list model, rules, disable comments. Pure: no file system.
 import { buildListModel } from '../markdown/list-model.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { LinkRef } from '../markdown/types.js';
+import type { DocumentLocation, LinkRef, ListDocument } from '../markdown/types.js';
 import { checkDirectiveIds, filterDiagnostics, parseDirectives, type DirectiveSet } from './directives.js';
 import { lintDocument } from './run.js';
 import type { LintSetup } from './setup.js';
@@ -15,16 +15,18 @@ export interface TextLint {
   links: LinkRef[];
   directives: DirectiveSet;
   eol: '\n' | '\r\n';
+  /** The list model the diagnostics were found on (not posted between threads). */
+  doc: ListDocument;
 }
 
 /**
- * Builds the model of `text` (BOM already removed) and runs the setup's rules, dropping what disable
+ * Builds the model of `text` (BOM already removed; `location` says where its file lives) and runs the setup's rules, dropping what disable
  * comments switch off and warning about unknown ids in them. Throws what the model throws (too deep…).
  */
-export function lintText(file: string, text: string, setup: LintSetup): TextLint {
-  const doc = buildListModel(file, text, setup.style);
+export function lintText(file: string, text: string, setup: LintSetup, location: DocumentLocation = {}): TextLint {
+  const doc = buildListModel(file, text, setup.style, location);
   const { diagnostics, summaries } = lintDocument(doc, setup.rules, setup.style);
   const directives = parseDirectives(doc.text, doc.tree, doc);
   const kept = filterDiagnostics(directives, [...diagnostics, ...checkDirectiveIds(file, directives, setup.isKnownRuleId)]);
-  return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol };
+  return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol, doc };
 }

@@ -57,13 +57,15 @@ export async function processFile(task: FileTask, setup: LintSetup, options: Pro
 export async function processRead(task: FileTask, read: ReadResult, setup: LintSetup, options: ProcessOptions): Promise<FileOutcome> {
   const base = { file: task.file, absolutePath: task.absolutePath, summaries: {}, links: [], directives: { directives: [] } };
   if (!read.ok) return { ...base, diagnostics: [fileDiagnostic(task.file, 'file-unreadable', read.message)], failure: read.message };
+  // The model knows where the file lives, so rules never resolve paths against the process's directory.
+  const location = { path: task.absolutePath, rootDir: options.cwd };
   try {
     const mode = options.fix ?? 'off';
     if (mode === 'off') {
-      const lint = lintText(task.file, read.text, setup);
+      const lint = lintText(task.file, read.text, setup, location);
       return { ...base, diagnostics: lint.diagnostics, summaries: lint.summaries, links: lint.links, directives: lint.directives, hasBom: read.hasBom };
     }
-    const fixed = fixText(task.file, read.text, setup);
+    const fixed = fixText(task.file, read.text, setup, [], location);
     const outcome: FileOutcome = {
       ...base,
       diagnostics: fixed.lint.diagnostics,

@@ -1,6 +1,6 @@
 // Runs the configured rules over one list model and stamps each report with its rule id and severity.
 import { formatMessage, type AnyRule, type ReportDescriptor } from '../rules/define-rule.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, RelatedLocation } from '../diagnostics.js';
 import type { ActiveRule as ConfigActiveRule } from '../config/resolve.js';
 import type { Style } from '../config/style-schema.js';
 import type { ListDocument } from '../markdown/types.js';
@@ -34,6 +34,13 @@ export function toDiagnostic(active: ActiveRule, file: string, descriptor: Repor
   if (descriptor.actual !== undefined) diagnostic.actual = descriptor.actual;
   if (descriptor.expected !== undefined) diagnostic.expected = descriptor.expected;
   if (descriptor.url !== undefined) diagnostic.url = descriptor.url;
+  if (descriptor.related && descriptor.related.length > 0) {
+    diagnostic.related = descriptor.related.map((place) => {
+      const location: RelatedLocation = { file: place.file ?? file, start: place.at.start, end: place.at.end };
+      if (place.message !== undefined) location.message = place.message;
+      return location;
+    });
+  }
   return diagnostic;
 }
 

@@ -1,5 +1,5 @@
 // Makes `Entry` objects for list items and table rows; the anatomy of the text itself is in entry.ts.
-import type { Code, List, ListItem, Paragraph, TableRow } from 'mdast';
+import type { Code, List, ListItem, Paragraph, Table, TableRow } from 'mdast';
 import { endOf, spanOf, startOf, type ModelContext } from './context.js';
 import { readEntryParagraph } from './entry.js';
 import { findLazyLines } from './lazy-lines.js';
@@ -42,6 +42,10 @@ export function makeListEntry(ctx: ModelContext, input: ListEntryInput): Entry {
     links: [],
     inHtml: input.inHtml,
     lazyLines: [],
+    role: 'resource',
+    secondaryLinks: [],
+    tags: [],
+    container: input.list,
   };
   const marker = markerSpan(ctx, start);
   if (marker) entry.marker = marker;
@@ -97,9 +101,10 @@ export function describeFromBlock(ctx: ModelContext, entry: Entry, block: Paragr
   if (entry.shape === 'link') entry.shape = 'link-description';
 }
 
-/** What `readTableRow` needs: the row, its section and the links already collected from it. */
+/** What `readTableRow` needs: the row, its table, its section and the links already collected from it. */
 export interface TableRowInput {
   row: TableRow;
+  table: Table;
   section: Section;
   links: LinkRef[];
 }
@@ -121,6 +126,11 @@ export function readTableRow(ctx: ModelContext, input: TableRowInput): Entry {
     links,
     inHtml: false,
     lazyLines: [],
+    role: 'resource',
+    secondaryLinks: [],
+    tags: [],
+    container: input.table,
+    cells: { count: row.children.length, expected: input.table.children[0]?.children.length ?? row.children.length },
   };
   const link = links.find((ref) => !ref.isImage && !ref.isBadge);
   for (const ref of links) if (ref.isBadge) entry.extras.push({ kind: 'badge', span: spanOf(ctx, ref.range.start.offset, ref.range.end.offset), link: ref });

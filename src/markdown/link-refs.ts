@@ -190,7 +190,10 @@ export function scanHtml(ctx: ModelContext, node: Html, out: LinkRef[]): void {
   const start = startOf(node);
   const end = endOf(node);
   const { text } = ctx;
+  const comments = commentRanges(text, start, end);
   scanHtmlTags(text, start, end, (tag) => {
+    // Markup inside `<!-- … -->` is not rendered: its ids are no anchors and its links go nowhere.
+    if (comments.some(([from, to]) => tag.start >= from && tag.start < to)) return;
     for (const attribute of tag.attributes) {
       if (attribute.name === 'id' || (attribute.name === 'name' && tag.name === 'a')) ctx.anchors.add(attribute.value);
     }
@@ -212,6 +215,21 @@ export function scanHtml(ctx: ModelContext, node: Html, out: LinkRef[]): void {
       isBadge: false,
     });
   });
+}
+
+/** `[start, end)` of every HTML comment in `text[from, to)` (an unclosed one runs to `to`). */
+function commentRanges(text: string, from: number, to: number): Array<[number, number]> {
+  // Searched in the node's own slice, so many HTML nodes without comments cost no scans to the end of the file.
+  const value = text.slice(from, to);
+  const ranges: Array<[number, number]> = [];
+  let open = value.indexOf('<!--');
+  while (open !== -1) {
+    const close = value.indexOf('-->', open + 4);
+    const end = close === -1 ? value.length : close + 3;
+    ranges.push([from + open, from + end]);
+    open = value.indexOf('<!--', end);
+  }
+  return ranges;
 }
 
 /** Longest `<a>` link text looked for; a bound keeps many unclosed `<a>` tags linear. */

@@ -8,8 +8,9 @@ import { findInnerMarkdown, parseInner } from './html-blocks.js';
 import { plainText, resolveReferences, scanHtml } from './link-refs.js';
 import { parseMarkdown, prepareText, type PreparedText } from './parse.js';
 import { computeLineStarts, rangeOf } from './positions.js';
+import { findTitle } from './title.js';
 import { planToc, tocItems, type TocPlan } from './toc.js';
-import type { Entry, LinkRef, ListDocument, Section } from './types.js';
+import type { DocumentLocation, Entry, LinkRef, ListDocument, Section } from './types.js';
 import { collectLinks } from './walk.js';
 
 /** Everything one build keeps track of besides the shared context. */
@@ -23,10 +24,13 @@ interface BuildState {
   tocLists: List[];
 }
 
-/** Parses `text` and builds its list model under `style`. */
-export function buildListModel(file: string, text: string, style: Style): ListDocument {
+/** Parses `text` and builds its list model under `style`; `location` says where the file lives on disk, if anywhere. */
+export function buildListModel(file: string, text: string, style: Style, location: DocumentLocation = {}): ListDocument {
   const prepared = prepareText(text);
-  return buildModelFromTree(file, prepared, parseMarkdown(prepared.text, file), style);
+  const doc = buildModelFromTree(file, prepared, parseMarkdown(prepared.text, file), style);
+  if (location.path !== undefined) doc.path = location.path;
+  if (location.rootDir !== undefined) doc.rootDir = location.rootDir;
+  return doc;
 }
 
 /** Builds the model from an already parsed tree of `prepared.text` (exposed for benchmarks). */
@@ -73,6 +77,8 @@ export function buildModelFromTree(file: string, prepared: PreparedText, tree: R
   if (tocPlan) state.tocPlan = tocPlan;
   visitBlocks(state, tree.children, true);
   resolveReferences(ctx);
+  const title = findTitle(ctx, tree);
+  if (title) doc.title = title;
   finishToc(state);
   if (style.sections.entriesStart === 'after-toc' && doc.toc) dropEntriesBefore(doc, doc.toc.range.start.offset);
   return doc;
@@ -102,7 +108,7 @@ function visitBlocks(state: BuildState, blocks: RootContent[], isTopLevel: boole
 
 /** True for blocks that make a section non-empty (not definitions, not HTML comments). */
 function isContent(node: RootContent): boolean {
-  if (node.type === 'definition') return false;
+  if (node.type === 'definition' || node.type === 'yaml' || (node.type as string) === 'toml') return false;
   if (node.type === 'html') {
     const value = node.value.trim();
     return !(value.startsWith('<!--') && value.indexOf('-->') === value.length - 3);
@@ -191,7 +197,7 @@ function visitTable(state: BuildState, table: Table): void {
   });
   if (!takesEntries(state) || !rowLinks.some((links) => links.length > 0)) return;
   table.children.slice(1).forEach((row, index) => {
-    const entry = readTableRow(ctx, { row, section: state.section, links: rowLinks[index] ?? [] });
+    const entry = readTableRow(ctx, { row, table, section: state.section, links: rowLinks[index] ?? [] });
     doc.entries.push(entry);
     state.section.entries.push(entry);
   });

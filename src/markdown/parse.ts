@@ -2,6 +2,8 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkMath from 'remark-math';
 import type { Root } from 'mdast';
 import { LintListsError } from '../errors.js';
 import { fillMissingPositions } from './fill-positions.js';
@@ -14,7 +16,9 @@ import { detectEol } from './positions.js';
  */
 export const MAX_NESTING_DEPTH = 100;
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+// Front matter (YAML/TOML) is metadata, not Markdown; `$$…$$` is math (GitHub renders it), so `[a](b)` inside
+// either is not a link. Single-dollar math stays off: `$5 and $10` in a description is money, not a formula.
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkMath, { singleDollarTextMath: false }).freeze();
 
 /** Decoded text ready for parsing: BOM removed, dominant line ending known. */
 export interface PreparedText {

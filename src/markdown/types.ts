@@ -1,5 +1,5 @@
 // The list model's types: what a curated list is made of, as rules see it. Built once per file by list-model.ts.
-import type { Heading, ListItem, Root, TableRow } from 'mdast';
+import type { Heading, List, ListItem, Root, Table, TableRow } from 'mdast';
 import type { Range } from '../diagnostics.js';
 
 /** A piece of source text and where it sits. `text` is exactly `doc.text.slice(range.start.offset, range.end.offset)`. */
@@ -50,9 +50,24 @@ export type DescriptionPlacement =
   | 'paragraph' //  in a following paragraph (inside the item, or right after a single-item list)
   | 'code'; //      in a following fenced or indented code block
 
+/**
+ * What a bullet is. Only `resource` entries are held to the entry shape (separator, description, case…);
+ * the others still have their links checked (duplicates, malformed or empty links, tracking parameters).
+ */
+export type EntryRole =
+  | 'resource' //    - [Name](url) - Description.   (also a resource without a link: "Apache Nifi - …")
+  | 'link-line' //   - Label: [a](url), [b](url)
+  | 'definition' //  - Term: text.   - **Term** - text.   - `AGPL-3.0` - [GNU Affero …](url)   (glossaries, licence keys)
+  | 'prose'; //      - A sentence about the list, perhaps with [a link](url) inside it.
+
 /** Something in an entry besides its main link and description. */
 export interface Extra {
-  kind: 'badge' | 'link' | 'note';
+  /**
+   * `badge`: a status image; `image`: another image or image link (an icon, a logo); `link`: a secondary link
+   * (`[[crate](url)]`, `([PDF](url))`); `note`: a parenthesised note; `tag`: a marker such as `` `⚠` ``,
+   * `` `MIT` ``, `:zap:`, `💲`, `**[Deprecated]**` or `[MIT]`.
+   */
+  kind: 'badge' | 'image' | 'link' | 'note' | 'tag';
   span: Span;
   link?: LinkRef;
 }
@@ -96,6 +111,16 @@ export interface Entry {
   inHtml: boolean;
   /** Lines that GFM folded into this item as lazy continuation lines (no indent, no marker). */
   lazyLines: Span[];
+  /** What kind of bullet this is; entry rules read only `resource` entries. */
+  role: EntryRole;
+  /** Links besides the main one that belong to the entry's name: `[[crate](url)]`, `([PDF](url))`, `([Demo](url), [Source](url))`. */
+  secondaryLinks: LinkRef[];
+  /** Markers in the entry that are neither name nor description (code spans, shortcodes, symbols, `[MIT]`), in source order. */
+  tags: Span[];
+  /** The list or table holding this entry (entries of one container are siblings). */
+  container: List | Table;
+  /** For table rows: how many cells the row has, and how many its table's header has. */
+  cells?: { count: number; expected: number };
 }
 
 /** A section: a heading and everything up to the next heading of the same or a higher level. */
@@ -141,10 +166,30 @@ export interface Toc {
   range: Range;
 }
 
+/** Where a document lives, when it came from a file: see `ListDocument.path` and `ListDocument.rootDir`. */
+export interface DocumentLocation {
+  path?: string;
+  rootDir?: string;
+}
+
+/** What names the list: a `#` heading, an HTML `<h1>`, or a logo image with alt text before any heading. */
+export interface DocumentTitle {
+  kind: 'heading' | 'html' | 'image';
+  /** The title's text (the image's alt text for a logo). */
+  text: string;
+  range: Range;
+}
+
 /** A parsed curated list: parsed once, read by every rule. */
 export interface ListDocument {
   /** Path used in diagnostics. */
   file: string;
+  /** Absolute path of the file on disk, when the text came from one; relative links resolve against its folder. */
+  path?: string;
+  /** Absolute directory the run resolves config paths against and shows paths relative to (the working directory of a CLI run). */
+  rootDir?: string;
+  /** The list's title, when it has one before its first section. */
+  title?: DocumentTitle;
   /** Decoded text, BOM removed; all offsets index into this. */
   text: string;
   hasBom: boolean;

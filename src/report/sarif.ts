@@ -72,6 +72,13 @@ function result(d: Diagnostic, ruleIndex: number): Json {
     message: { text: d.message },
     locations: [{ physicalLocation: { artifactLocation, region } }],
   };
+  if (d.related && d.related.length > 0) {
+    out.relatedLocations = d.related.map((place, id) => ({
+      id,
+      physicalLocation: { artifactLocation: artifact(place.file), region: { startLine: place.start.line, startColumn: place.start.column } },
+      ...(place.message !== undefined ? { message: { text: place.message } } : {}),
+    }));
+  }
   if (d.fix && d.fix.length > 0) {
     out.fixes = [
       {

@@ -1,5 +1,5 @@
 // The stylish reporter: problems grouped by file with aligned columns and a count line, for terminals.
-import type { Severity } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import { countVerdicts, NETWORK_DOWN_MESSAGE, plural, sortedDiagnostics } from './helpers.js';
 import type { Report, Reporter } from './types.js';
 
@@ -26,7 +26,7 @@ export const stylish: Reporter = (report, options) => {
     const rows = diagnostics.map((d) => ({
       position: `${d.start.line}:${d.start.column}`,
       severity: d.severity,
-      message: d.message.replace(/[\r\n]+/g, ' '),
+      message: d.message.replace(/[\r\n]+/g, ' ') + alsoAt(d, file.file),
       ruleId: d.ruleId,
     }));
     const widths = {
@@ -63,4 +63,11 @@ function linkLines(report: Report, paint: Paint): string[] {
   const out = [`Links: ${plural(links.length, 'URL')} checked${counts.length > 0 ? `: ${counts.join(', ')}` : ''}`];
   if (report.networkDown) out.push(paint('red', paint('bold', `⚠ ${NETWORK_DOWN_MESSAGE}`)));
   return out;
+}
+
+/** ` (also at line 4, 9)` for a diagnostic's related places (`other.md:4` for another file); '' when it has none. */
+function alsoAt(d: Diagnostic, file: string): string {
+  if (!d.related || d.related.length === 0) return '';
+  const places = d.related.map((place) => (place.file === file ? `${place.start.line}` : `${place.file}:${place.start.line}`));
+  return ` (also at line ${places.join(', ')})`;
 }

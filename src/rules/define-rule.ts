@@ -34,6 +34,8 @@ export interface ReportDescriptor {
   actual?: string;
   expected?: string[];
   url?: string;
+  /** Other places that belong to this problem; `file` defaults to the file being linted. */
+  related?: Array<{ at: Range; file?: string; message?: string }>;
   /**
    * Lowers this one report to a warning (e.g. a near-duplicate beside exact duplicates). It can only soften the
    * configured severity, never raise it, so `"warn"` in config still means no errors from the rule.

@@ -7,7 +7,8 @@ import { rangeOf } from '../markdown/positions.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
 
 // Skipped before the first word: brackets, quotes and emphasis markers.
-const OPENERS = new Set(['(', '"', "'", '“', '‘', '«', '*', '_', '~', '¿', '¡']);
+// Not `~`: a word after a symbol (`~tilde`, a path or an operator) is written as it is meant.
+const OPENERS = new Set(['(', '"', "'", '“', '‘', '«', '*', '_', '¿', '¡']);
 // A Markdown construct rather than a word: code span, link, image, HTML, escape.
 const CONSTRUCTS = new Set(['`', '[', '!', '<', '\\']);
 // Words that often open a description and are safe to lower-case when the style asks for it.
@@ -41,6 +42,9 @@ function anyCaseNames(doc: ListDocument, extra: string[]): Set<string> {
   return names;
 }
 
+// Prepositions that open an attribution rather than a description; never re-cased by a fix.
+const ATTRIBUTION_WORDS = new Set(['by', 'on', 'in', 'at', 'from', 'via', 'with', 'for', 'par', 'von', 'de']);
+
 // Longer runs without a space are not words (hashes, minified text); looking further only costs time.
 const MAX_WORD_LENGTH = 64;
 
@@ -58,7 +62,9 @@ function firstWord(text: string): string {
 /** True when `word` is the entry's own name (the first word of its link text), however it is cased or hyphenated. */
 function isOwnName(entry: Entry, word: string): boolean {
   const ownName = entry.link ? normalizeName(firstWord(entry.link.text.trim())) : '';
-  return ownName !== '' && normalizeName(word) === ownName;
+  if (ownName !== '' && normalizeName(word) === ownName) return true;
+  // A word the entry's own links spell exactly this way (`alibi-detect` in the URL, `sklearn` in a link text) is a name.
+  return entry.links.some((link) => link.url.includes(word) || link.text.includes(word));
 }
 
 /** True for a plain lower-case word ("fast", "open-source", "don't") whose first letter can be safely capitalised. */
@@ -110,6 +116,8 @@ export const entryDescriptionCase = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
+      // Without a separator the description continues the name as one sentence ("[X](url) is a…", "[X](url) by Y").
+      if (entry.descriptionPlacement === 'inline' && !entry.separator && entry.link) continue;
       const text = description.text;
       let i = 0;
       while (i < text.length && (isSpace(text[i]) || OPENERS.has(text[i]!))) i++;
@@ -129,12 +137,13 @@ export const entryDescriptionCase = defineRule({
       if (mode === 'upper') {
         if (rest.some(isUpper)) continue;
         const expected = first.toUpperCase() + word.slice(first.length);
-        const fix = isPlainLowerWord(word) ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
+        // "by Author", "on Site", "in Persian": an attribution or note, which reads wrong with a capital.
+        const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
         ctx.report({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
         const expected = first.toLowerCase() + word.slice(first.length);
-        const fix = COMMON_STARTERS.has(lower) ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
+        const fix = COMMON_STARTERS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
         ctx.report({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       }
     }

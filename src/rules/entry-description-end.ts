@@ -126,9 +126,11 @@ export const entryDescriptionEnd = defineRule({
     ],
   },
   check(ctx) {
-    const rule = ctx.style.entry.description.end;
-    if (rule === 'any') return;
-    const expectedText = rule === 'none' ? '' : rule.map((end) => `\`${end}\``).join(' or ');
+    const configured = ctx.style.entry.description.end;
+    if (configured === 'any') return;
+    // A sentence may end with a question or an exclamation as well as a period ("Why wait?", "Just like that!").
+    const rule = configured !== 'none' && configured.includes('.') ? [...new Set([...configured, '!', '?'])] : configured;
+    const expectedText = configured === 'none' ? '' : configured.map((end) => `\`${end}\``).join(' or ');
     const parents = parentEntries(ctx.doc);
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;

@@ -42,6 +42,7 @@ export const entryLostBullet = defineRule({
   options: z.object({}).strict(),
   messages: {
     lost: 'Unexpected entry `{name}` inside the previous entry, expected its own `{marker}` bullet',
+    unspaced: 'Unexpected `{actual}` without a space after the bullet, expected `{expected}`',
   },
   examples: {
     valid: [
@@ -57,6 +58,12 @@ export const entryLostBullet = defineRule({
         errors: [{ messageId: 'lost', line: 4, column: 1 }],
         output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n- [Beta](https://beta.dev) - Fast tests.\n',
       },
+      {
+        name: 'a bullet without a space is plain text',
+        markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n\n-[Beta](https://beta.dev) - Fast tests.\n',
+        errors: [{ messageId: 'unspaced', line: 5, column: 1 }],
+        output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n\n- [Beta](https://beta.dev) - Fast tests.\n',
+      },
     ],
   },
   check(ctx) {
@@ -65,6 +72,23 @@ export const entryLostBullet = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       if (entry.kind !== 'list-item' || !entry.marker || entry.lazyLines.length === 0) continue;
       for (const line of entry.lazyLines) checkLine(entry, line);
+    }
+    // `-[Name](url)`: without a space after it the bullet is plain text, and the line is not a list item.
+    for (const link of ctx.doc.links) {
+      if (link.isImage || (link.syntax !== 'inline' && link.syntax !== 'reference')) continue;
+      const markerAt = link.range.start.offset - 1;
+      const marker = text[markerAt];
+      if (marker !== '-' && marker !== '*' && marker !== '+') continue;
+      const lineStart = lineStarts[link.range.start.line - 1] ?? markerAt;
+      let p = lineStart;
+      while (p < markerAt && isBlank(text[p])) p++;
+      if (p !== markerAt) continue;
+      ctx.report({
+        messageId: 'unspaced',
+        at: rangeOf(ctx.doc, markerAt, link.range.end.offset),
+        data: { actual: `${marker}[`, expected: `${marker} [` },
+        fix: [{ start: markerAt + 1, end: markerAt + 1, text: ' ' }],
+      });
     }
 
     function checkLine(entry: Entry, line: Span): void {

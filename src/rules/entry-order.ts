@@ -1,9 +1,8 @@
 // entry-order: with `style.sections.sort: alphabetical`, the entries of each list are sorted by link text.
 import { z } from 'zod';
-import type { Node } from 'mdast';
 import { defineRule } from './define-rule.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
-import { walkTree } from './utils/structure.js';
+import { isResourceEntry } from './utils/entries.js';
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -71,20 +70,12 @@ export const entryOrder = defineRule({
  * Two lists in one section (split by a paragraph such as "**Libraries**") are sorted separately.
  */
 function groupByList(doc: ListDocument): Entry[][] {
-  const containerOf = new Map<Node, Node>();
-  walkTree(doc.tree, (node, parent) => {
-    if (parent && (parent.type === 'list' || parent.type === 'table')) containerOf.set(node, parent);
-    // Only block containers can hold lists; phrasing content cannot.
-    return node.type !== 'paragraph' && node.type !== 'heading' && node.type !== 'tableRow';
-  });
-  const groups = new Map<Node, Entry[]>();
+  const groups = new Map<Entry['container'], Entry[]>();
   for (const entry of doc.entries) {
-    if (!entry.link || entry.ordered || entry.section.depth === 0 || entry.section.isToc || entry.section.isProse) continue;
-    const container = containerOf.get(entry.node);
-    if (!container) continue;
-    const group = groups.get(container);
+    if (!entry.link || entry.ordered || entry.section.depth === 0 || !isResourceEntry(entry)) continue;
+    const group = groups.get(entry.container);
     if (group) group.push(entry);
-    else groups.set(container, [entry]);
+    else groups.set(entry.container, [entry]);
   }
   return [...groups.values()];
 }

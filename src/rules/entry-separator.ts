@@ -18,6 +18,8 @@ function separatorKind(actual: string): string {
       return 'hyphen';
     case ':':
       return 'colon';
+    case '：':
+      return 'full-width colon';
     case '|':
       return 'pipe';
     case ',':
@@ -41,7 +43,7 @@ export const entrySeparator = defineRule({
   rationale:
     'A single separator makes the list scan evenly; en dashes, colons and hyphens without spaces creep in through copy and paste.',
   fixable: true,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     unexpected: 'Unexpected {kind} separator {actual}, expected {expected}',
@@ -91,7 +93,8 @@ export const entrySeparator = defineRule({
           messageId: isSameCore ? 'spacing' : 'unexpected',
           at: separator.range,
           data: { kind: separatorKind(separator.text), actual: show(separator.text), expected: show(expected) },
-          fix: [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
+          // A full-width separator belongs to CJK text: a Latin ` - ` in its place is no improvement anyone can vouch for.
+          fix: entry.inHtml || /[\u3000-\u303f\uff00-\uffef]/.test(separator.text) ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
           actual: separator.text,
           expected: [expected],
         });
@@ -105,11 +108,12 @@ export const entrySeparator = defineRule({
       while (start > 0 && isBlank(text[start - 1])) start--;
       // Text-only entries have no link to separate from; a description without a link is entry-shape's business.
       if (!entry.link || start === entry.line.range.start.offset) continue;
+      // No fix: where none was written the entry may be a sentence ("[X](url) is a …") or an attribution
+      // ("[X](url) by Y"), and inserting a separator would change what it says.
       ctx.report({
         messageId: 'missing',
         at: rangeOf(ctx.doc, start, end),
         data: { expected: show(expected) },
-        fix: [{ start, end, text: expected }],
         expected: [expected],
       });
     }

@@ -15,6 +15,10 @@ export const headingCase = defineRule({
   options: z
     .object({
       ignoreTitle: z.boolean().default(true).describe('Skip the level-1 title, which is usually a name ("Awesome Python").'),
+      titleOnly: z
+        .boolean()
+        .default(false)
+        .describe('Check only the level-1 title (the awesome manifesto asks for a title-case title and leaves sections free).'),
     })
     .strict(),
   messages: {
@@ -61,7 +65,7 @@ export const headingCase = defineRule({
     if (mode === undefined) return;
     const known = knownNames(ctx.doc, ctx.style.names);
     for (const section of headedSections(ctx.doc)) {
-      if (section.depth === 1 && ctx.options.ignoreTitle) continue;
+      if (section.depth === 1 ? ctx.options.ignoreTitle && !ctx.options.titleOnly : ctx.options.titleOnly) continue;
       const words = headingWords(ctx.doc, section.heading!);
       const culprit = mode === 'title' ? titleCulprit(words, known) : sentenceCulprit(words, known);
       if (!culprit) continue;

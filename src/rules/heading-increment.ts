@@ -10,7 +10,7 @@ export const headingIncrement = defineRule({
   rationale:
     'A skipped level leaves a hole in the outline: screen readers, the GitHub outline menu and generated tables of contents all nest sections by level.',
   fixable: false,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     skipped: 'Unexpected `{actual}` after `{previous}`, expected `{expected}` or higher',

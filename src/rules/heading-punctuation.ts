@@ -19,6 +19,7 @@ export const headingPunctuation = defineRule({
     valid: [
       { name: 'plain headings', markdown: '# List\n\n## Tools\n\n## Tools :rocket:\n\n## Q&amp;A\n' },
       { name: 'a question allowed by the style', markdown: '# List\n\n## Why?\n', style: { headings: { trailingPunctuation: '.:' } } },
+      { name: 'questions, exclamations and abbreviations keep their mark', markdown: '# List\n\n## Is this list for me?\n\n## Boats, Ships and Co.\n\n## Go!\n' },
     ],
     invalid: [
       {
@@ -65,10 +66,24 @@ export const headingPunctuation = defineRule({
 /** Trailing characters that render as something else: `:emoji:` shortcodes, `&entities;` and backslash escapes. */
 function isExempt(text: string, start: number, end: number): boolean {
   const last = text[end - 1];
+  // A heading may ask or exclaim ("Is this list for me?"), and "Co." or "etc." ends with its abbreviation's dot.
+  if (last === '?' || last === '!') return true;
+  if (last === '.' && end - start === 1 && isAbbreviation(text.slice(0, start))) return true;
   if (text[start - 1] === '\\' || text[end - 2] === '\\') return true;
   if (last === ':' && endsWithToken(text, end - 1, ':', isShortcodeChar)) return true;
   if (last === ';' && endsWithToken(text, end - 1, '&', isEntityChar)) return true;
   return false;
+}
+
+/** Abbreviations that end with a dot of their own (compared lower-case). */
+const ABBREVIATIONS = new Set(['co', 'inc', 'ltd', 'corp', 'etc', 'vs', 'jr', 'sr', 'st', 'dr', 'no', 'vol', 'al']);
+
+/** True when `before` ends with an abbreviation or an initial ("J."), so its final dot belongs to it. */
+function isAbbreviation(before: string): boolean {
+  let index = before.length;
+  while (index > 0 && /\p{L}/u.test(before[index - 1]!)) index--;
+  const word = before.slice(index);
+  return ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && word === word.toUpperCase() && word !== word.toLowerCase());
 }
 
 /** True when `text[..at)` ends with `open` followed by one or more `isChar` characters. */

@@ -1,8 +1,6 @@
 // heading-title: a list has exactly one level-1 heading, its title, and it comes before every other heading.
 import { z } from 'zod';
-import type { Html } from 'mdast';
 import { defineRule } from './define-rule.js';
-import type { ListDocument } from '../markdown/types.js';
 import { documentStart, hashes, headedSections } from './utils/structure.js';
 
 /** Enforces a single `#` title heading, placed before the first section. */
@@ -27,6 +25,8 @@ export const headingTitle = defineRule({
         markdown: '<p align="center"><img src="logo.svg"></p>\n\n[![Awesome](https://awesome.re/badge.svg)](https://awesome.re)\n\n# Awesome Things\n\n## Tools\n',
       },
       { name: 'an HTML `<h1>` title', markdown: '<h1 align="center">Awesome Things</h1>\n\n## Tools\n' },
+      { name: 'a logo image with alt text as the title', markdown: '<p align="center"><img src="logo.svg" alt="Awesome Things"></p>\n\n## Tools\n' },
+      { name: 'a Markdown logo as the title', markdown: '[![Awesome Things](logo.png)](https://things.dev)\n\nA list of things.\n\n## Tools\n' },
     ],
     invalid: [
       {
@@ -46,26 +46,28 @@ export const headingTitle = defineRule({
     const headings = headedSections(ctx.doc);
     const titles = headings.filter((section) => section.depth === 1);
     const first = headings[0];
-    const hasHtmlTitle = hasHtmlTitleBefore(ctx.doc, first?.range.start.offset ?? Infinity);
+    const title = ctx.doc.title;
+    // A missing or late title is a matter of layout (a logo may name the list); a second title breaks the outline.
     if (titles.length === 0) {
-      if (!hasHtmlTitle) ctx.report({ messageId: 'missing', at: documentStart(ctx.doc), expected: ['# Title'] });
+      if (!title) ctx.report({ messageId: 'missing', at: documentStart(ctx.doc), expected: ['# Title'], severity: 'warning' });
       return;
     }
-    if (first && first.depth !== 1 && !hasHtmlTitle) {
-      ctx.report({ messageId: 'notFirst', at: first.range, data: { actual: hashes(first.depth) }, actual: first.title });
+    const hasHtmlTitle = title?.kind === 'html';
+    if (first && first.depth !== 1 && title?.kind !== 'html' && title?.kind !== 'image') {
+      ctx.report({ messageId: 'notFirst', at: first.range, data: { actual: hashes(first.depth) }, actual: first.title, severity: 'warning' });
     }
-    // With an HTML `<h1>` title every Markdown `#` heading is a second title.
-    for (const section of hasHtmlTitle ? titles : titles.slice(1)) {
-      ctx.report({ messageId: 'multiple', at: section.range, data: { actual: section.title }, actual: section.title });
+    // With an HTML `<h1>` title every Markdown `#` heading is a second title. One stray `#` is a slip (an error);
+    // several are the list's way of marking its top-level parts (`# Software`, `# Resources`): a warning.
+    const extra = hasHtmlTitle ? titles : titles.slice(1);
+    const isPartsPattern = extra.length >= 2;
+    for (const section of extra) {
+      ctx.report({
+        messageId: 'multiple',
+        at: section.range,
+        data: { actual: section.title },
+        actual: section.title,
+        ...(isPartsPattern ? { severity: 'warning' as const } : {}),
+      });
     }
   },
 });
-
-/** True when a top-level HTML block before `offset` holds an `<h1>` (a centred HTML title is common). */
-function hasHtmlTitleBefore(doc: ListDocument, offset: number): boolean {
-  for (const node of doc.tree.children) {
-    if ((node.position?.start.offset ?? 0) >= offset) break;
-    if (node.type === 'html' && /<h1[\s>]/i.test((node as Html).value)) return true;
-  }
-  return false;
-}

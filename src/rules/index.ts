@@ -27,6 +27,7 @@ import { nameSpelling } from './name-spelling.js';
 import { sectionEmpty } from './section-empty.js';
 import { sectionForbidden } from './section-forbidden.js';
 import { sectionRequired } from './section-required.js';
+import { tableRowCells } from './table-row-cells.js';
 import { textBalanced } from './text-balanced.js';
 import { tocSections } from './toc-sections.js';
 import { whitespaceTrailing } from './whitespace-trailing.js';
@@ -60,6 +61,7 @@ export const rules: AnyRule[] = [
   sectionEmpty,
   sectionForbidden,
   sectionRequired,
+  tableRowCells,
   textBalanced,
   tocSections,
   whitespaceTrailing,

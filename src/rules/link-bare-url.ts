@@ -23,7 +23,7 @@ export const linkBareUrl = defineRule<z.output<typeof options>>({
   rationale:
     'A named link tells the reader what they will find; a raw URL is hard to scan, sorts badly and breaks the entry layout.',
   fixable: false,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options,
   messages: {
     bare: 'Unexpected bare URL `{actual}`, expected `[Name]({actual})`',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Range } from '../diagnostics.js';
 import type { ListDocument } from '../markdown/types.js';
 import { defineRule } from './define-rule.js';
+import { normalizeName } from './utils/entries.js';
 import { hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, splitUrl } from './utils/url.js';
 
 const options = z
@@ -26,6 +27,9 @@ export interface DuplicateOccurrence {
   /** True when the URL points at a section of its page (`#install`); two different sections are not duplicates. */
   isSection: boolean;
   at: Range;
+  /** The link text, normalised, and the heading of the section the link is listed in. */
+  name: string;
+  section: string;
 }
 
 /** What a file contributes to the run-wide check: its first occurrence of each resource. */
@@ -69,14 +73,23 @@ function collectOccurrences(doc: ListDocument): DuplicateOccurrence[] {
   const found: DuplicateOccurrence[] = [];
   occurrencesByDoc.set(doc, found);
   for (const entry of doc.entries) {
-    const links = entry.group && entry.group.length > 0 ? entry.group : entry.link ? [entry.link] : [];
+    // A link line ("Label: [a](url), [b](url)") lists resources too, each of its links counts.
+    const links = entry.group && entry.group.length > 0 ? entry.group : entry.link ? [entry.link] : entry.role === 'link-line' ? entry.links : [];
     for (const link of links) {
       if (link.isImage || link.isBadge) continue;
       const key = normalizeUrlForDuplicates(link.url);
       const near = nearKeyOf(key);
       if (key === undefined || near === undefined) continue;
       const { fragment } = splitUrl(link.url);
-      found.push({ url: link.url, exact: fragment.length > 1 ? key + fragment : key, near, isSection: hasSectionFragment(link.url), at: link.range });
+      found.push({
+        url: link.url,
+        exact: fragment.length > 1 ? key + fragment : key,
+        near,
+        isSection: hasSectionFragment(link.url),
+        at: link.range,
+        name: normalizeName(link.text),
+        section: entry.section.slug,
+      });
     }
   }
   return found;
@@ -117,18 +130,28 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
     ],
   },
   check(ctx) {
+    // One report per group of repeats, at the first repeat, with every other occurrence attached.
     const index = new DuplicateIndex<null>();
+    const groups = new Map<string, { kind: 'duplicate' | 'near'; members: DuplicateOccurrence[] }>();
     for (const occurrence of collectOccurrences(ctx.doc)) {
       const match = index.find(occurrence, ctx.options.near);
       index.add(occurrence, null);
       if (!match) continue;
-      const first = match.first.occurrence;
+      const key = `${match.kind}\u0000${match.first.occurrence.at.start.offset}`;
+      const group = groups.get(key);
+      if (group) group.members.push(occurrence);
+      else groups.set(key, { kind: match.kind, members: [match.first.occurrence, occurrence] });
+    }
+    for (const { kind, members } of groups.values()) {
+      const [first, at] = members as [DuplicateOccurrence, DuplicateOccurrence];
+      const others = members.filter((member) => member !== at);
       ctx.report({
-        messageId: match.kind,
-        at: occurrence.at,
-        data: { url: occurrence.url, first: first.url, where: `at line ${first.at.start.line}` },
-        url: occurrence.url,
-        ...severityOf(match.kind),
+        messageId: kind,
+        at: at.at,
+        data: { url: at.url, first: first.url, where: `at line ${first.at.start.line}${members.length > 2 ? ` and ${members.length - 2} more` : ''}` },
+        url: at.url,
+        related: others.map((member) => ({ at: member.at, message: `also listed here: ${member.url}` })),
+        ...(isCrossListing(members) ? { severity: 'warning' as const } : severityOf(kind)),
       });
     }
   },
@@ -155,6 +178,7 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
           at: occurrence.at,
           data: { url: occurrence.url, first: first.url, where: `in ${match.first.origin}:${first.at.start.line}` },
           url: occurrence.url,
+          related: [{ at: first.at, file: match.first.origin, message: `also listed here: ${first.url}` }],
           ...severityOf(match.kind),
         });
       }
@@ -162,6 +186,16 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
     }
   },
 });
+
+/**
+ * The same project under the same name in different sections is usually listed in each category on purpose: a
+ * warning. The same URL twice in one section, or under two names (one of the URLs is likely wrong), is an error.
+ */
+function isCrossListing(members: DuplicateOccurrence[]): boolean {
+  const first = members[0]!;
+  const sections = new Set(members.map((member) => member.section));
+  return sections.size === members.length && members.every((member) => member.name === first.name);
+}
 
 /** Near-duplicates may be deliberate (a project and its docs section): a warning, whatever the rule's severity. */
 function severityOf(kind: 'duplicate' | 'near'): { severity?: 'warning' } {

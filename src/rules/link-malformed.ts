@@ -4,6 +4,7 @@ import type { TextEdit } from '../diagnostics.js';
 import { defineRule, type RuleContext } from './define-rule.js';
 import { rangeOf } from '../markdown/positions.js';
 import { MASK, maskedBlocksToScan, type MaskedBlock } from './utils/link-source.js';
+import { isResourceEntry } from './utils/entries.js';
 
 const options = z.object({}).strict();
 type Options = z.output<typeof options>;
@@ -31,6 +32,7 @@ export const linkMalformed = defineRule<Options>({
     referenceUrl: 'Unexpected `{actual}`, expected `{expected}`: a URL is not a reference label',
     unbalanced: 'Unexpected `{actual}`, expected balanced brackets and parentheses around the link',
     empty: 'Unexpected empty link target `{actual}`, expected a URL',
+    emptyText: 'Unexpected empty link text `{actual}`, expected the name of what it links to',
     urlText: 'Unexpected URL as link text `{actual}`, expected the name of what it links to',
     spaced: 'Unexpected `{actual}`, expected `{expected}` with no space between `]` and `(`',
   },
@@ -68,6 +70,14 @@ export const linkMalformed = defineRule<Options>({
         errors: [{ messageId: 'empty', line: 1, column: 3 }],
       },
       {
+        name: 'empty targets and empty text outside entries',
+        markdown: '# List\n\nSee [the guide](#) and [](https://example.com/guide).\n',
+        errors: [
+          { messageId: 'empty', line: 3, column: 5 },
+          { messageId: 'emptyText', line: 3, column: 24 },
+        ],
+      },
+      {
         name: 'URL as link text',
         markdown: '- [https://example.com](https://example.com) - An example.\n',
         errors: [{ messageId: 'urlText', line: 1, column: 3 }],
@@ -82,15 +92,25 @@ export const linkMalformed = defineRule<Options>({
   },
   check(ctx) {
     for (const block of maskedBlocksToScan(ctx.doc)) checkBlock(ctx, block);
+    // Empty targets and empty texts are broken wherever they are: entries, prose, headings, tables.
+    const { text } = ctx.doc;
+    for (const link of ctx.doc.links) {
+      if (link.isImage || (link.syntax !== 'inline' && link.syntax !== 'reference')) continue;
+      const url = link.url.trim();
+      if (url === '' || url === '#') {
+        const actual = text.slice(link.range.start.offset, link.range.end.offset);
+        ctx.report({ messageId: 'empty', at: link.range, data: { actual: clip(actual) }, actual });
+      } else if (link.textRange && text.slice(link.textRange.start.offset, link.textRange.end.offset).trim() === '') {
+        const actual = text.slice(link.range.start.offset, link.range.end.offset);
+        ctx.report({ messageId: 'emptyText', at: link.range, data: { actual: clip(actual) }, actual, url: link.url });
+      }
+    }
+    // A URL as the main link's text hides what the entry is; in a description or note it is a way of writing it.
     for (const entry of ctx.doc.entries) {
-      for (const link of entry.links) {
-        if (link.isImage || (link.syntax !== 'inline' && link.syntax !== 'reference')) continue;
-        if (link.url === '' || link.url === '#') {
-          const actual = ctx.doc.text.slice(link.range.start.offset, link.range.end.offset);
-          ctx.report({ messageId: 'empty', at: link.range, data: { actual: clip(actual) }, actual });
-        } else if (URL_TEXT.test(link.text.trim())) {
-          ctx.report({ messageId: 'urlText', at: link.range, data: { actual: clip(link.text.trim()) }, actual: link.text, url: link.url });
-        }
+      const link = entry.link;
+      if (!link || link.isImage || (link.syntax !== 'inline' && link.syntax !== 'reference') || !isResourceEntry(entry)) continue;
+      if (URL_TEXT.test(link.text.trim())) {
+        ctx.report({ messageId: 'urlText', at: link.range, data: { actual: clip(link.text.trim()) }, actual: link.text, url: link.url, severity: 'warning' });
       }
     }
   },

@@ -75,9 +75,13 @@ export const linkRelative = defineRule<z.output<typeof options>>({
   },
   check(ctx) {
     const { doc } = ctx;
+    // The model says where the file lives (`doc.path`) and where the run resolves paths (`doc.rootDir`); a model built
+    // without them (text given directly) is resolved as a command-line path would be.
+    const root = doc.rootDir ?? path.resolve('.');
     let base: string;
-    if (ctx.options.baseDir !== null) base = path.resolve(ctx.options.baseDir);
-    else if (isFile(path.resolve(doc.file))) base = path.dirname(path.resolve(doc.file));
+    if (ctx.options.baseDir !== null) base = path.resolve(root, ctx.options.baseDir);
+    else if (doc.path !== undefined) base = path.dirname(doc.path);
+    else if (doc.rootDir === undefined && isFile(path.resolve(doc.file))) base = path.dirname(path.resolve(doc.file));
     else return; // stdin or test text: there is nothing to resolve against
     const cache = new Map<string, boolean>();
     for (const link of doc.links) {
@@ -93,7 +97,7 @@ export const linkRelative = defineRule<z.output<typeof options>>({
         cache.set(target, found);
       }
       if (found) continue;
-      const expected = path.relative(process.cwd(), base) || '.';
+      const expected = path.relative(root, base) || '.';
       ctx.report({ messageId: 'missing', at: link.range, data: { actual: url, expected }, actual: url, expected: [expected], url });
     }
   },

@@ -14,7 +14,7 @@ export const linkTextWhitespace = defineRule<z.output<typeof options>>({
   rationale:
     'GitHub underlines the stray spaces as part of the link, and `( url )` hides copy-paste accidents; trimmed links read and sort cleanly.',
   fixable: true,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options,
   messages: {
     text: 'Unexpected whitespace in link text `{actual}`, expected `{expected}`',

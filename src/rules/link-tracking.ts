@@ -22,6 +22,11 @@ export const linkTracking = defineRule<z.output<typeof options>>({
     valid: [
       { name: 'clean URL', markdown: '- [Example](https://example.com/page?id=7#intro) - An example.\n' },
       { name: '`si` is only tracking on YouTube and Spotify', markdown: '- [Paper](https://example.com/search?si=3) - A paper.\n' },
+      {
+        name: 'sponsor links in the header keep their parameters',
+        markdown:
+          '<a href="https://sponsor.example?utm_source=list">Sponsor</a>\n\n## Supported by [Acme](https://acme.example/?utm_source=list)\n\n- [Example](https://example.com) - An example.\n',
+      },
     ],
     invalid: [
       {
@@ -42,7 +47,8 @@ export const linkTracking = defineRule<z.output<typeof options>>({
     const text = ctx.doc.text;
     // Reference links share their definition's URL range: report each written URL once.
     const seen = new Set<number>();
-    for (const link of ctx.doc.links) {
+    // Only entries' links: sponsor and header links (headings, HTML blocks, prose) carry their partners' parameters on purpose.
+    for (const link of ctx.doc.entries.flatMap((entry) => entry.links)) {
       if (!isHttpUrl(link.url) || !link.url.includes('?')) continue;
       const { removed } = stripTrackingParams(link.url);
       if (removed.length === 0) continue;

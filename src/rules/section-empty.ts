@@ -10,7 +10,7 @@ export const sectionEmpty = defineRule({
   rationale:
     'An empty section is a placeholder readers click through to find nothing. A heading whose content sits only in sub-sections is a group, not empty.',
   fixable: false,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     empty: 'Unexpected empty section `{actual}`, expected entries or text below it',

@@ -10,7 +10,7 @@ export const sectionForbidden = defineRule({
   rationale:
     'Lets a list settle on one name for a section ("Contents", not "Table of Contents") or keep out sections it does not want, such as "Sponsors".',
   fixable: false,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     forbidden: 'Unexpected section `{actual}`, expected none named `{expected}` (style.sections.forbidden)',

@@ -10,7 +10,7 @@ export const sectionRequired = defineRule({
   rationale:
     'Sections such as Contributing or License tell readers how to take part and what they may reuse; a list-wide rule keeps them from being forgotten.',
   fixable: false,
-  defaultSeverity: 'error',
+  defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
     missing: 'Missing section `{expected}`, expected a heading with that text',

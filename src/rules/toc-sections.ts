@@ -11,9 +11,11 @@ export const tocSections = defineRule({
   rationale:
     'A stale ToC hides new sections and sends readers to anchors that no longer exist. The levels checked follow the ToC itself: a flat ToC only has to list the level it lists.',
   fixable: false,
+  // A broken ToC anchor is an error; how complete, ordered or deep the ToC is is a matter of style (warnings).
   defaultSeverity: 'error',
   options: z.object({}).strict(),
   messages: {
+    tooDeep: 'Unexpected ToC item `{actual}` nested {depth} levels deep, expected at most {expected} levels (style.toc)',
     required: 'Missing table of contents, expected a list of links to the sections (style.toc.required)',
     missing: 'Missing ToC link to section `{actual}`, expected `[{actual}](#{expected})`',
     order: 'Unexpected ToC link `{actual}` after `{previous}`, expected document order',
@@ -56,14 +58,20 @@ export const tocSections = defineRule({
     const { doc } = ctx;
     const toc = doc.toc;
     if (!toc) {
-      if (ctx.style.toc.required) ctx.report({ messageId: 'required', at: documentStart(doc) });
+      if (ctx.style.toc.required) ctx.report({ messageId: 'required', at: documentStart(doc), severity: 'warning' });
       return;
     }
     const resolve = sectionResolver(doc);
     const index = new Map(doc.sections.map((section, i) => [section, i]));
     const listed = new Set<Section>();
     let previous: { item: TocItem; section: Section } | undefined;
+    // The ToC spans the heading levels the style names (`minDepth`…`maxDepth`), so it nests no deeper than that.
+    // Only asked of a required ToC (the awesome preset): a list that merely has one may nest it as it likes.
+    const levels = ctx.style.toc.maxDepth - ctx.style.toc.minDepth + 1;
     for (const item of toc.items) {
+      if (ctx.style.toc.required && item.depth >= levels) {
+        ctx.report({ messageId: 'tooDeep', at: item.link.range, data: { actual: item.link.text, depth: item.depth + 1, expected: levels }, actual: item.link.text, severity: 'warning' });
+      }
       const section = resolve(item.target);
       if (!section) {
         // `#` and `#top` scroll to the top of the page in every browser (HTML's "indicated part" rules).
@@ -79,6 +87,7 @@ export const tocSections = defineRule({
           at: item.link.range,
           data: { actual: item.link.text, previous: previous.item.link.text },
           actual: item.link.text,
+          severity: 'warning',
         });
       }
       listed.add(section);
@@ -86,7 +95,7 @@ export const tocSections = defineRule({
     }
     for (const section of expectedSections(doc, ctx.style.toc, listed, toc.items)) {
       if (listed.has(section)) continue;
-      ctx.report({ messageId: 'missing', at: section.range, data: { actual: section.title, expected: section.slug }, actual: section.title });
+      ctx.report({ messageId: 'missing', at: section.range, data: { actual: section.title, expected: section.slug }, actual: section.title, severity: 'warning' });
     }
   },
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findConfigFile, loadConfig } from '../../src/config/load.js';
 import { LintListsError } from '../../src/errors.js';
+import { rules as registry } from '../../src/rules/index.js';
 import { fakeRules } from './fake-rules.js';
 
 let dir: string;
@@ -76,7 +77,8 @@ describe('loadConfig', () => {
 
   it('applies the awesome preset under the file and the file over it', async () => {
     await write('lint-lists.config.json', { extends: 'awesome', style: { toc: { required: false } } });
-    const config = await loadConfig({ cwd: dir, rules: fakeRules });
+    // The preset sets real rules' options, so the real registry resolves it.
+    const config = await loadConfig({ cwd: dir, rules: registry });
     expect(config.style.bullet).toBe('-');
     expect(config.style.sections.required).toEqual(['Contents']);
     expect(config.style.sections.entriesStart).toBe('after-toc');

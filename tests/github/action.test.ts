@@ -31,7 +31,7 @@ function setUp(inputs: Record<string, string>) {
   const cwd = tempFolder();
   mkdirSync(path.join(cwd, 'lists'));
   writeFileSync(path.join(cwd, 'lists/awesome.md'), LIST);
-  writeFileSync(path.join(cwd, 'lint-lists.config.json'), JSON.stringify({ extends: 'awesome' }));
+  writeFileSync(path.join(cwd, 'lint-lists.config.json'), JSON.stringify({ extends: 'awesome', rules: { 'entry-separator': 'error' } }));
   const runnerTemp = path.join(cwd, 'runner-temp');
   mkdirSync(runnerTemp);
   const env: Record<string, string> = {

@@ -3,6 +3,7 @@ import { testRule } from '../helpers/rule-tester.js';
 
 testRule(entryDescriptionEnd, {
   valid: [
+    { name: 'a question or an exclamation ends a sentence as a period does', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Why wait?\n- [Beta](https://beta.dev) - Just build!\n' },
     { name: 'several endings allowed', style: { entry: { description: { end: ['.', '!', '?'] } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds!\n' },
     { name: 'any ending', style: { entry: { description: { end: 'any' } } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds\n' },
     { name: 'ends with a URL', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Mirror at https://mirror.alpha.dev\n' },
@@ -36,7 +37,8 @@ testRule(entryDescriptionEnd, {
       output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.\n',
     },
     {
-      name: 'an exclamation mark is reported, not changed',
+      name: 'an exclamation mark is reported, not changed, when the style does not allow a period',
+      style: { entry: { description: { end: [';'] } } },
       markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds!\n',
       errors: [{ messageId: 'unexpected', line: 3, column: 43 }],
       output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds!\n',

@@ -12,8 +12,8 @@ testRule(headingPunctuation, {
   ],
   invalid: [
     {
-      name: 'a question mark under the default style',
-      markdown: '# List\n\n## FAQ?\n',
+      name: 'a semicolon under the default style',
+      markdown: '# List\n\n## FAQ;\n',
       errors: [{ messageId: 'unexpected', line: 3, column: 7 }],
       output: '# List\n\n## FAQ\n',
     },

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { headingTitle } from '../../src/rules/heading-title.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule } from '../helpers/rule-tester.js';
 
 testRule(headingTitle, {
   valid: [
@@ -23,4 +24,16 @@ testRule(headingTitle, {
     },
     { name: 'no headings at all', markdown: 'Just text.\n', errors: [{ messageId: 'missing', line: 1, column: 1 }] },
   ],
+});
+
+describe('heading-title severities', () => {
+  it('makes one stray `#` an error and `#` parts a warning', () => {
+    const stray = lintWith(headingTitle, '# Orchard\n\n## Tools\n\n# Notes\n');
+    expect(stray.map((d) => [d.start.line, d.severity])).toEqual([[5, 'error']]);
+    const parts = lintWith(headingTitle, '# Orchard\n\n# Software\n\n## Tools\n\n# Resources\n\n## Books\n');
+    expect(parts.map((d) => [d.start.line, d.severity])).toEqual([
+      [3, 'warning'],
+      [7, 'warning'],
+    ]);
+  });
 });

@@ -85,3 +85,24 @@ describe('link-duplicate severities', () => {
     ]);
   });
 });
+
+describe('link-duplicate groups', () => {
+  const run = (markdown: string) => lintWith(linkDuplicate, markdown);
+
+  it('reports a group once, at the first repeat, with every other occurrence related', () => {
+    const found = run('# L\n\n## A\n\n- [Lib](https://lib.dev) - Lib.\n- [Lib](https://lib.dev) - Lib.\n- https://lib.dev - Lib again.\n- [Other](https://o.dev) - O.\n');
+    expect(found.map((d) => [d.start.line, d.severity, d.related?.map((place) => place.start.line)])).toEqual([[6, 'error', [5, 7]]]);
+  });
+
+  it('counts the links of a link line', () => {
+    const found = run('# L\n\n## A\n\n- [Lib](https://lib.dev) - Lib.\n- See also: [Lib](https://lib.dev), [Other](https://o.dev).\n');
+    expect(found.map((d) => d.start.line)).toEqual([6]);
+  });
+
+  it('makes the same name in different sections a warning, a different name an error', () => {
+    const sameName = run('# L\n\n## A\n\n- [Lib](https://lib.dev) - Lib.\n\n## B\n\n- [Lib](https://lib.dev) - Lib for B.\n');
+    expect(sameName.map((d) => d.severity)).toEqual(['warning']);
+    const otherName = run('# L\n\n## A\n\n- [Lib](https://lib.dev) - Lib.\n\n## B\n\n- [Elm Lib](https://lib.dev) - Another lib.\n');
+    expect(otherName.map((d) => d.severity)).toEqual(['error']);
+  });
+});

@@ -74,3 +74,22 @@ describe('link-relative on files', () => {
     expect(lintFile('lists/tools.md', '- [Root](/docs/x.md) - R.\n- [Cdn](//cdn.example.com/x.js) - C.\n')).toEqual([]);
   });
 });
+
+describe('link-relative through the API from another directory', () => {
+  it('resolves against the linted file, not the process working directory', async () => {
+    const { lint } = await import('../../src/index.js');
+    const folder = mkdtempSync(path.join(tmpdir(), 'link-relative-api-'));
+    try {
+      mkdirSync(path.join(folder, 'docs'));
+      writeFileSync(path.join(folder, 'docs', 'guide.md'), '# Guide\n');
+      writeFileSync(path.join(folder, 'list.md'), '# List\n\n- [Guide](docs/guide.md) - Here.\n- [Gone](docs/gone.md) - Missing.\n');
+      writeFileSync(path.join(folder, 'lint-lists.config.json'), JSON.stringify({ rules: { 'link-relative': 'error' } }));
+      expect(process.cwd()).not.toBe(folder);
+      const report = await lint({ cwd: folder, paths: ['list.md'] });
+      const found = report.files.flatMap((file) => file.diagnostics.filter((d) => d.ruleId === 'link-relative').map((d) => [d.start.line, d.actual, d.expected]));
+      expect(found).toEqual([[4, 'docs/gone.md', ['.']]]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -2,11 +2,12 @@
 import type { Entry, LinkRef, ListDocument } from '../../markdown/types.js';
 
 /**
- * True for entries of a resource section: not in the table of contents nor in a prose section, and not
- * an in-page navigation item (`[Tools](#tools)`) of a contents list the model did not recognise.
+ * True for resource entries of a resource section: not a link line, definition or prose bullet, not in the
+ * table of contents nor in a prose section, and not an in-page navigation item (`[Tools](#tools)`) of a
+ * contents list the model did not recognise.
  */
 export function isResourceEntry(entry: Entry): boolean {
-  return !entry.section.isToc && !entry.section.isProse && !entry.link?.url.startsWith('#');
+  return entry.role === 'resource' && !entry.section.isToc && !entry.section.isProse && !entry.link?.url.startsWith('#');
 }
 
 /** Resource entries by document: eight rules ask for them, and the model never changes once built. */
@@ -47,6 +48,9 @@ export function isSpace(char: string | undefined): boolean {
 
 /** True when `char` is a letter with distinct cases (so it can be upper- or lower-case). */
 export function isCasedLetter(char: string): boolean {
+  // Georgian has capital forms (Mtavruli) in Unicode, but its sentences never start with one.
+  const code = char.codePointAt(0) ?? 0;
+  if ((code >= 0x10a0 && code <= 0x10ff) || (code >= 0x1c90 && code <= 0x1cbf) || (code >= 0x2d00 && code <= 0x2d2f)) return false;
   return char.toLowerCase() !== char.toUpperCase();
 }
 
