@@ -1,7 +1,8 @@
 // The Markdown inputs whose parse trees are compared: our lists and style fixtures, generated lists and hand-written tricky cases.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Root } from 'mdast';
 import { generateList } from '../../bench/generate.js';
 
@@ -53,7 +54,11 @@ export function digestTree(tree: Root): string {
   return createHash('sha256').update(JSON.stringify(tree)).digest('hex');
 }
 
-/** The micromark version the parser resolves to (read from disk: its package.json is not exported). */
+/** The micromark version remark-parse's tokenizer resolves to (read from disk: its package.json is not exported). */
 export function installedMicromarkVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'node_modules', 'micromark', 'package.json'), 'utf8')) as { version: string }).version;
+  const fromMarkdown = fileURLToPath(import.meta.resolve('mdast-util-from-markdown'));
+  const micromarkEntry = fileURLToPath(import.meta.resolve('micromark', pathToFileURL(fromMarkdown).href));
+  let folder = dirname(micromarkEntry);
+  while (!existsSync(join(folder, 'package.json'))) folder = dirname(folder);
+  return (JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as { version: string }).version;
 }
