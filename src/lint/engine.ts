@@ -4,7 +4,7 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { fingerprintSetup, openLintCache, type LintCache, type LintCacheOptions } from './cache.js';
 import type { ReportDescriptor } from '../rules/define-rule.js';
 import { filterDiagnostics } from './directives.js';
-import { runPool } from './pool.js';
+import { MIN_POOL_CORES, runPool } from './pool.js';
 import { processRead, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
 import { readListFile } from './read-file.js';
 import { scanInlineRisk } from './risk.js';
@@ -31,7 +31,7 @@ export interface LintFilesOptions extends ProcessOptions {
 
 /** How many workers `auto` picks for these tasks (0: lint in-process). */
 export function chooseWorkerCount(tasks: Array<{ sizeBytes?: number }>, cores = availableParallelism()): number {
-  if (tasks.length < 2 || cores < 2) return 0;
+  if (tasks.length < 2 || cores < MIN_POOL_CORES) return 0;
   const totalBytes = tasks.reduce((sum, task) => sum + (task.sizeBytes ?? 0), 0);
   if (totalBytes < PARALLEL_MIN_TOTAL_BYTES) return 0;
   return Math.min(tasks.length, cores);
