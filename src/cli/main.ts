@@ -4,6 +4,7 @@ import path from 'node:path';
 import yargs from 'yargs';
 import { isLintListsError, LintListsError } from '../errors.js';
 import { errorCode } from '../lint/files.js';
+import { DEFAULT_LINT_CACHE_FILE } from '../lint/cache.js';
 import type { Report, Reporter } from '../report/types.js';
 import { runLintLists, type RunOptions } from './commands/lint.js';
 import type { Io } from './io.js';
@@ -41,6 +42,8 @@ interface ParsedArgs {
   'changed-since'?: string;
   shard?: string;
   cache?: string | false;
+  'lint-cache'?: boolean;
+  'lint-cache-location'?: string;
   'allow-private'?: string[];
   reports?: string[];
   /** Arguments after `--`: always paths, even when they start with a dash. */
@@ -72,6 +75,8 @@ function buildParser(argv: string[]) {
     .option('changed-since', { type: 'string', describe: 'Links: only lines changed since this git ref' })
     .option('shard', { type: 'string', describe: 'Links: check shard k of n (k/n)' })
     .option('cache', { type: 'string', describe: 'Links: cache file (--no-cache to disable)' })
+    .option('lint-cache', { type: 'boolean', describe: 'Reuse lint results of unchanged files (cache file: --lint-cache-location)' })
+    .option('lint-cache-location', { type: 'string', describe: 'Lint cache file; implies --lint-cache', defaultDescription: DEFAULT_LINT_CACHE_FILE })
     .option('allow-private', { type: 'string', array: true, describe: 'Links: allow this private host or CIDR (repeatable)' })
     .strict()
     // Dashed keys only: otherwise an unknown `--foo-bar` is reported twice, as `foo-bar, fooBar`.
@@ -145,6 +150,7 @@ async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<numb
     maxFileSizeBytes: args['max-file-size'] !== undefined ? parseSize(args['max-file-size']) : undefined,
     ruleOverrides: parseRuleOverrides(args.rule ?? []),
     workers: options.workers,
+    lintCache: args['lint-cache-location'] ?? (args['lint-cache'] === true ? DEFAULT_LINT_CACHE_FILE : undefined),
     rulesModule: options.rulesModule,
     linkChecker: options.linkChecker,
     links: {

@@ -55,6 +55,8 @@ export interface RunOptions {
   parseBudgetMs?: number;
   /** Worker threads: `auto` unless a caller (tests, benchmarks) insists. */
   workers?: number | 'auto';
+  /** Lint cache file, relative to `cwd`: results of unchanged files are reused (the action passes its cache path here). */
+  lintCache?: string;
   links?: { changedSince?: string; shard?: string; cache?: string | false; allowPrivate?: string[] };
   /** The link checker; default the real pipeline. */
   linkChecker?: LinkCheckerRun;
@@ -86,6 +88,7 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
     workers: options.workers ?? 'auto',
     parseBudgetMs: options.parseBudgetMs,
     isRunWideDeferred: true,
+    cache: options.lintCache !== undefined ? { location: path.resolve(cwd, options.lintCache), onWarning: warn } : undefined,
   });
   let links: LinkResult[] | undefined;
   let networkDown = false;

@@ -1,9 +1,10 @@
 // Lints a set of files (in-process or on worker threads), then runs the run-wide rules over their summaries.
 import { availableParallelism } from 'node:os';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { fingerprintSetup, openLintCache, type LintCache, type LintCacheOptions } from './cache.js';
 import type { ReportDescriptor } from '../rules/define-rule.js';
 import { filterDiagnostics } from './directives.js';
-import { runPool } from './pool.js';
+import { MIN_POOL_CORES, runPool } from './pool.js';
 import { processRead, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
 import { readListFile } from './read-file.js';
 import { scanInlineRisk } from './risk.js';
@@ -24,11 +25,13 @@ export interface LintFilesOptions extends ProcessOptions {
   workers?: number | 'auto';
   /** The caller runs `runRunWideRules` itself, later (after link fixes changed some files). */
   isRunWideDeferred?: boolean;
+  /** Reuse results of unchanged files from this cache file (ignored when fixing). */
+  cache?: LintCacheOptions;
 }
 
 /** How many workers `auto` picks for these tasks (0: lint in-process). */
 export function chooseWorkerCount(tasks: Array<{ sizeBytes?: number }>, cores = availableParallelism()): number {
-  if (tasks.length < 2 || cores < 2) return 0;
+  if (tasks.length < 2 || cores < MIN_POOL_CORES) return 0;
   const totalBytes = tasks.reduce((sum, task) => sum + (task.sizeBytes ?? 0), 0);
   if (totalBytes < PARALLEL_MIN_TOTAL_BYTES) return 0;
   return Math.min(tasks.length, cores);
@@ -40,15 +43,41 @@ export async function lintFiles(options: LintFilesOptions): Promise<FileOutcome[
   const workers = options.workers === undefined || options.workers === 'auto' ? chooseWorkerCount(options.tasks) : options.workers;
   const processOptions: ProcessOptions = { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes, fix: options.fix, parseBudgetMs: options.parseBudgetMs };
   const tasks = options.tasks.map(({ file, absolutePath }) => ({ file, absolutePath }));
-  let outcomes: FileOutcome[];
-  if (workers > 1 && tasks.length > 1) {
-    outcomes = await runPool({ tasks, setup: options.setup, options: processOptions, size: workers });
-  } else {
-    outcomes = await lintInProcess(tasks, setup, options.setup, processOptions);
-  }
+  const lint = async (pending: FileTask[]): Promise<FileOutcome[]> =>
+    workers > 1 && pending.length > 1
+      ? runPool({ tasks: pending, setup: options.setup, options: processOptions, size: workers })
+      : lintInProcess(pending, setup, options.setup, processOptions);
+  const isCacheOn = options.cache !== undefined && (options.fix ?? 'off') === 'off';
+  const outcomes = isCacheOn ? await lintWithCache(tasks, await openLintCache(options.cache!, fingerprintSetup(setup, options.setup)), lint, processOptions) : await lint(tasks);
   if (options.isRunWideDeferred) return outcomes;
   runRunWideRules(outcomes, setup);
   for (const outcome of outcomes) outcome.diagnostics.sort(compareDiagnostics);
+  return outcomes;
+}
+
+/**
+ * Restores unchanged files from the cache, lints the rest with `lint` and stores their outcomes. Run-wide rules
+ * then see every file's summary, cached or fresh, so cross-file checks stay whole.
+ */
+async function lintWithCache(tasks: FileTask[], cache: LintCache, lint: (pending: FileTask[]) => Promise<FileOutcome[]>, options: ProcessOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = new Array(tasks.length);
+  const hashes = await Promise.all(tasks.map((task) => cache.hashFile(task.absolutePath, options.maxFileSizeBytes)));
+  const missed: number[] = [];
+  for (const [index, task] of tasks.entries()) {
+    const hash = hashes[index];
+    const hit = hash === undefined ? undefined : cache.lookup(task.file, task.absolutePath, hash);
+    if (hit) outcomes[index] = hit;
+    else missed.push(index);
+  }
+  if (missed.length > 0) {
+    const fresh = await lint(missed.map((index) => tasks[index]!));
+    for (const [k, index] of missed.entries()) {
+      outcomes[index] = fresh[k]!;
+      const hash = hashes[index];
+      if (hash !== undefined) cache.store(tasks[index]!.absolutePath, hash, fresh[k]!);
+    }
+    await cache.save();
+  }
   return outcomes;
 }
 

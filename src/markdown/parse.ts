@@ -8,6 +8,7 @@ import type { Root } from 'mdast';
 import { LintListsError } from '../errors.js';
 import { fillMissingPositions } from './fill-positions.js';
 import { detectEol } from './positions.js';
+import { parseBySections, SECTION_PARSE_MIN_CHARS } from './parse-sections.js';
 
 /**
  * Deepest block nesting (`>` quotes plus list levels) we hand to remark. remark survives about a
@@ -160,7 +161,7 @@ function fail(file: string, line: number, column: number, depth: number, limit: 
 export function parseMarkdown(text: string, file = '<input>'): Root {
   checkNesting(text, file);
   try {
-    const tree = processor.parse(text);
+    const tree = (text.length >= SECTION_PARSE_MIN_CHARS ? parseBySections(text, (part) => processor.parse(part)) : undefined) ?? processor.parse(text);
     fillMissingPositions(tree, text);
     return tree;
   } catch (error) {

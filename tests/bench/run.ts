@@ -1,10 +1,11 @@
 // `npm run bench`: the lint benchmark, then the link benchmark when it exists.
 import { existsSync } from 'node:fs';
-import { formatBenchTable, runLintBench } from './lint.js';
+import { BENCH_RUNS, formatBenchTable, PEERS_FOLDER, runLintBench } from './lint.js';
 
 try {
   const rows = runLintBench();
-  process.stdout.write(`Lint (median of 3 runs, each in its own process; wall time includes Node start-up)\n\n${formatBenchTable(rows)}\n\n`);
+  const peers = PEERS_FOLDER ? `peers from ${PEERS_FOLDER}` : 'no peers (set LINT_LISTS_BENCH_PEERS to a folder with markdownlint-cli2 installed)';
+  process.stdout.write(`Lint (${BENCH_RUNS} runs each, own process, Node start-up included; ${peers})\n\n${formatBenchTable(rows)}\n\n`);
   const linksBench = new URL('./links.ts', import.meta.url);
   if (existsSync(linksBench)) {
     const { runLinkBench } = (await import(linksBench.href)) as { runLinkBench?: () => Promise<unknown> };

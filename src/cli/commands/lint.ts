@@ -27,6 +27,8 @@ export interface RunOptions {
   /** Worker threads: `auto` unless a caller (tests, benchmarks) insists. */
   workers?: number | 'auto';
   links: { changedSince?: string; shard?: string; cache?: string | false; allowPrivate?: string[] };
+  /** Lint cache file (relative to the working directory); no cache when absent. */
+  lintCache?: string;
   /** URL of the module exporting the rule registry; tests swap in fake rules. */
   rulesModule?: string;
   /** The link checker; default the real pipeline, loaded only when links are checked. */
@@ -55,6 +57,7 @@ export async function runLintLists(options: RunOptions, io: Io): Promise<RunResu
     maxFileSizeBytes: options.maxFileSizeBytes,
     parseBudgetMs: options.parseBudgetMs ?? budgetFromEnv(io.env),
     workers: options.workers ?? 'auto',
+    lintCache: options.lintCache,
     links: options.links,
     linkChecker: options.linkChecker,
     events: stderrEvents(io, options.isQuiet),
