@@ -1,7 +1,7 @@
 // The link checker: one Agent, one set of limits, each distinct URL fetched once.
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
-import { hostOf } from '../rules/utils/url.js';
+import { hostOf } from '../url/url.js';
 import { createAddressGuard } from './address-guard.js';
 import { createHostBreaker } from './breaker.js';
 import {

@@ -1,6 +1,6 @@
 // Collect: validates, applies `links.exclude` and dedupes extracted links so each URL is fetched once per run.
 import { parseRegexPattern } from '../config/links-schema.js';
-import { hostOf } from '../rules/utils/url.js';
+import { hostOf } from '../url/url.js';
 import type { ExtractedLink } from './extract.js';
 import type { LinkOccurrence, LinkResult } from './types.js';
 

@@ -1,6 +1,6 @@
 // Extract: turns the list model's link references into occurrences, each classified as checkable or skipped.
 import type { LinkRef } from '../markdown/types.js';
-import { isHttpUrl } from '../rules/utils/url.js';
+import { isHttpUrl } from '../url/url.js';
 import type { LinkOccurrence } from './types.js';
 
 /** One file's links, as the list model found them. */

@@ -1,7 +1,7 @@
 // Rule link-bare-url: bare URLs (`https://…` or `<https://…>`) in entries instead of named links.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { isHttpUrl } from './utils/url.js';
+import { isHttpUrl } from '../url/url.js';
 
 const options = z
   .object({

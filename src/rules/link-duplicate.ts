@@ -4,7 +4,7 @@ import type { Range } from '../diagnostics.js';
 import type { ListDocument } from '../markdown/types.js';
 import { defineRule } from './define-rule.js';
 import { normalizeName } from './utils/entries.js';
-import { hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, splitUrl } from './utils/url.js';
+import { hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, splitUrl } from '../url/url.js';
 
 const options = z
   .object({

@@ -1,8 +1,8 @@
 // Rule link-https: http:// links (the link checker upgrades them once verified).
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { isHostOrSubdomain } from './utils/tracking-params.js';
-import { isLocalHost, parseUrl } from './utils/url.js';
+import { isHostOrSubdomain } from '../url/tracking-params.js';
+import { isLocalHost, parseUrl } from '../url/url.js';
 
 const options = z
   .object({

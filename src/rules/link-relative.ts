@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { hasScheme, splitUrl } from './utils/url.js';
+import { hasScheme, splitUrl } from '../url/url.js';
 
 const options = z
   .object({

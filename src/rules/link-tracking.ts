@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import type { TextEdit } from '../diagnostics.js';
-import { hostOf, isHttpUrl, stripTrackingParams } from './utils/url.js';
+import { hostOf, isHttpUrl, stripTrackingParams } from '../url/url.js';
 
 const options = z.object({}).strict();
 

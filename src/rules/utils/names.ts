@@ -1,6 +1,6 @@
 // Name helpers: words in link texts and headings, a project's name from its URL, and a fast near-miss index.
 import { isSpace, normalizeName } from './entries.js';
-import { parseUrl } from './url.js';
+import { parseUrl } from '../../url/url.js';
 import { editDistance } from '../../edit-distance.js';
 
 export { editDistance };

@@ -1,4 +1,4 @@
-// URL helpers for the link rules: safe parsing, query/fragment splitting, tracking removal and duplicate keys.
+// URL helpers shared by the rules and the link checker: safe parsing, query/fragment splitting, tracking removal and duplicate keys.
 import { isHostOrSubdomain, isTrackingParam } from './tracking-params.js';
 
 /** A URL string cut at its query and fragment, by plain string search (nothing is re-encoded). */

@@ -7,8 +7,8 @@ import {
   normalizeUrlForDuplicates,
   splitUrl,
   stripTrackingParams,
-} from '../../../src/rules/utils/url.js';
-import { isTrackingParam } from '../../../src/rules/utils/tracking-params.js';
+} from '../../src/url/url.js';
+import { isTrackingParam } from '../../src/url/tracking-params.js';
 
 describe('isTrackingParam', () => {
   it('knows campaign families and click ids on any host', () => {
