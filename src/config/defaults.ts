@@ -1,7 +1,7 @@
 // Default values of the config file and where config files are looked for.
 
-/** Files and folders linted when neither the CLI nor the config names any. */
-export const DEFAULT_FILES: readonly string[] = ['lists'];
+/** Files linted when neither the CLI nor the config names any: none listed, so the readme of the working directory is linted. */
+export const DEFAULT_FILES: readonly string[] = [];
 
 /** Patterns of files skipped by default (none: what to lint is named explicitly). */
 export const DEFAULT_IGNORE: readonly string[] = [];

@@ -56,7 +56,7 @@ describe('loadConfig', () => {
     const config = await loadConfig({ cwd: dir, rules: fakeRules });
     expect(config.file).toBeUndefined();
     expect(config.root).toBe(dir);
-    expect(config.files).toEqual(['lists']);
+    expect(config.files).toEqual([]);
     expect(config.rules.map((r) => r.rule.id)).toEqual(['heading-case']);
   });
 

@@ -5,7 +5,7 @@ import type { Diagnostic, TextEdit } from '../../diagnostics.js';
 import type { LinkResult } from '../../links/types.js';
 import { filterDiagnostics } from '../../lint/directives.js';
 import { groupByFile, lintFiles } from '../../lint/engine.js';
-import { expandInputs } from '../../lint/files.js';
+import { resolveInputs, type ResolvedInputs } from '../../lint/inputs.js';
 import { applyFixes, fixDiff } from '../../lint/fix.js';
 import { configSetupSpec, DEFAULT_RULES_MODULE, loadConfigAndSetup } from '../../lint/config-setup.js';
 import { fileDiagnostic, writeFixed, type FileOutcome } from '../../lint/process-file.js';
@@ -38,10 +38,11 @@ export interface RunOptions {
   linkChecker?: (input: LinksCommandInput) => Promise<LinksCommandOutput>;
 }
 
-/** What a run produced: the report and, for `--fix-dry-run`, a unified diff per changed file. */
+/** What a run produced: the report, for `--fix-dry-run` a unified diff per changed file, and notes on the inputs. */
 export interface RunResult {
   report: Report;
   diffs: string[];
+  inputs: Pick<ResolvedInputs, 'notices' | 'warnings' | 'errors'>;
 }
 
 /** Runs lint and/or link checks as `options` say. Throws LintListsError for config and usage problems only. */
@@ -56,9 +57,8 @@ export async function runLintLists(options: RunOptions, io: Io): Promise<RunResu
     isLinksOnly: !options.isLintOn,
   };
   const { config, setup, registry } = await loadConfigAndSetup(setupData);
-  // Paths from the command line are relative to the working directory; config `files` to the config's folder.
-  const paths = options.paths.length > 0 ? options.paths : config.files.map((file) => path.resolve(config.root, file));
-  const inputs = await expandInputs(paths, { cwd, ignore: config.ignore, ignoreRoot: config.root });
+  // CLI paths (relative to the working directory), else config `files` (relative to its folder), else the readme.
+  const inputs = await resolveInputs(options.paths, config, cwd);
   const outcomes = await lintFiles({
     tasks: inputs.files,
     setup: configSetupSpec(setupData),
@@ -83,7 +83,7 @@ export async function runLintLists(options: RunOptions, io: Io): Promise<RunResu
   ];
   const diffs = options.fix === 'dry-run' ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
   const report = buildReport({ cwd, files, registry, links, networkDown, isQuiet: options.isQuiet });
-  return { report, diffs };
+  return { report, diffs, inputs };
 }
 
 /** `LINT_LISTS_PARSE_BUDGET_MS` when it is a positive whole number (tests and slow CI machines set it). */
