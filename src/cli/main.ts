@@ -9,6 +9,7 @@ import { runLintLists, type RunOptions } from './commands/lint.js';
 import type { Io } from './io.js';
 import { colorDiff } from './color-diff.js';
 import { checkShard, parseRuleOverrides, parseSize } from './options.js';
+import { plural } from '../plural.js';
 import { toolVersion } from '../version.js';
 
 /** Exit codes, as documented in the README. */
@@ -220,7 +221,7 @@ function exitCode(report: Report, maxWarnings: number | undefined, io: Io): numb
   if (report.networkDown) return EXIT.networkDown;
   if (report.summary.errors > 0) return EXIT.problems;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) {
-    io.stderr(`lint-lists: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr(`lint-lists: ${plural(report.summary.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

@@ -1,5 +1,6 @@
 // Turns zod issues into one readable line each: the file, the key path, the bad value and what is allowed.
 import type { z } from 'zod';
+import { plural } from '../plural.js';
 import { closestMatch, joinOr, listChoices } from './suggest.js';
 
 type PathKey = PropertyKey;
@@ -126,10 +127,10 @@ function describeBound(issue: Issue, inclusiveWord: string, exclusiveWord: strin
   const isInclusive = issue.inclusive !== false;
   if (issue.origin === 'string') {
     if (issue.code === 'too_small' && bound === 1 && isInclusive) return 'a non-empty string';
-    return `${isInclusive ? inclusiveWord : exclusiveWord} ${bound} character${bound === 1 ? '' : 's'}`;
+    return `${isInclusive ? inclusiveWord : exclusiveWord} ${plural(bound, 'character')}`;
   }
   if (issue.origin === 'array' || issue.origin === 'set') {
-    return `${isInclusive ? inclusiveWord : exclusiveWord} ${bound} item${bound === 1 ? '' : 's'}`;
+    return `${isInclusive ? inclusiveWord : exclusiveWord} ${plural(bound, 'item')}`;
   }
   return `a number ${isInclusive ? inclusiveOp : exclusiveOp} ${bound}`;
 }

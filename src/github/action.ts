@@ -10,6 +10,7 @@ import { escapeData } from '../report/github.js';
 import { getReporter } from '../report/index.js';
 import type { Report } from '../report/types.js';
 import { readActionInputs, type ActionInputs } from './action-inputs.js';
+import { plural } from '../plural.js';
 import { isBroken } from './report-state.js';
 
 const EXTENSIONS = { markdown: 'md', json: 'json', sarif: 'sarif' } as const;
@@ -46,7 +47,7 @@ export async function runAction(io: Io): Promise<number> {
       const lines = [`errors=${report.summary.errors}`, `warnings=${report.summary.warnings}`, `broken-links=${broken}`, `report-path=${reportPath}`];
       await appendFile(io.env.GITHUB_OUTPUT, `${lines.join('\n')}\n`);
     }
-    io.stderr(`lint-lists: ${report.summary.errors} errors, ${report.summary.warnings} warnings, ${broken} broken links; report at ${reportPath}\n`);
+    io.stderr(`lint-lists: ${plural(report.summary.errors, 'error')}, ${plural(report.summary.warnings, 'warning')}, ${plural(broken, 'broken link')}; report at ${reportPath}\n`);
     if (code === 3) return code;
     return failed(inputs.failLevel, report) ? 1 : 0;
   } finally {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import type { ListDocument } from '../markdown/types.js';
 import { rangeOf } from './utils/structure.js';
+import { pluralWord } from '../plural.js';
 
 /** Adds a missing final line ending and trims blank lines at the end of the file. */
 export const fileFinalNewline = defineRule({
@@ -15,7 +16,7 @@ export const fileFinalNewline = defineRule({
   options: z.object({}).strict(),
   messages: {
     missing: 'Missing final line ending, expected the file to end with `{expected}`',
-    extra: 'Unexpected `{actual}` blank lines at the end of the file, expected one line ending',
+    extra: 'Unexpected `{actual}` blank {lines} at the end of the file, expected one line ending',
   },
   examples: {
     valid: [
@@ -52,7 +53,7 @@ export const fileFinalNewline = defineRule({
     ctx.report({
       messageId: 'extra',
       at: rangeOf(doc, eol, text.length),
-      data: { actual: blankLines },
+      data: { actual: blankLines, lines: pluralWord(blankLines, 'line') },
       fix: [{ start: eol, end: text.length, text: ending }],
     });
   },

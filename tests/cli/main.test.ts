@@ -115,7 +115,7 @@ describe('lint-lists CLI', () => {
     expect((await run(cwd, ['a.md'])).code).toBe(0);
     const over = await run(cwd, ['a.md', '--max-warnings', '0']);
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe('lint-lists: 1 warnings, more than --max-warnings 0\n');
+    expect(over.stderr).toBe('lint-lists: 1 warning, more than --max-warnings 0\n');
     expect((await run(cwd, ['a.md', '--max-warnings', '1'])).code).toBe(0);
   });
 
