@@ -198,7 +198,8 @@ async function merge(args: ParsedArgs, io: Io, options: MainOptions): Promise<nu
 /** Renders `report`, writes it to `--output` or stdout, and returns the exit code. */
 async function emit(report: Report, reporter: Reporter, args: ParsedArgs, io: Io): Promise<number> {
   const color = args.color ?? (args.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
-  const text = reporter(report, { color });
+  const width = args.output === undefined && io.stdoutIsTTY ? io.stdoutColumns : undefined;
+  const text = reporter(report, { color, ...(width !== undefined ? { width } : {}) });
   if (args.output !== undefined) {
     try {
       await writeFile(path.resolve(io.cwd, args.output), text);

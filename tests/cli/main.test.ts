@@ -259,6 +259,38 @@ describe('--fix', () => {
     expect(readFileSync(path.join(cwd, 'a.md'), 'utf8')).toBe('# A\n\n- a\tb\n');
   });
 
+  it('--fix-dry-run with -f json keeps stdout valid JSON: the diff goes to stderr', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const { code, stdout, stderr } = await run(cwd, ['a.md', '--fix-dry-run', '-f', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ files: [{ file: 'a.md', diagnostics: [] }] });
+    expect(stderr).toContain('--- a/a.md\n+++ b/a.md\n');
+  });
+
+  it('colours the dry-run diff on a terminal, not with NO_COLOR or without a TTY', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const tty = captureIo({ cwd, isTTY: true });
+    await main(['a.md', '--fix-dry-run'], tty, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    expect(tty.out.join('')).toContain('\u001b[31m-- a\tb\u001b[39m\n\u001b[32m+- a b\u001b[39m');
+    const noColor = captureIo({ cwd, isTTY: true, env: { NO_COLOR: '1' } });
+    await main(['a.md', '--fix-dry-run'], noColor, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    expect(noColor.out.join('')).toContain('-- a\tb\n+- a b');
+    expect(noColor.out.join('')).not.toContain('\u001b[');
+    expect((await run(cwd, ['a.md', '--fix-dry-run'])).stdout).not.toContain('\u001b[');
+  });
+
+  it('fits the stylish report to the terminal width', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const io = captureIo({ cwd, isTTY: true, columns: 40, env: { NO_COLOR: '1' } });
+    await main(['a.md'], io, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    const lines = io.out.join('').split('\n');
+    expect(lines.filter((line) => line.length > 40)).toEqual([]);
+    expect(lines.slice(1, 3)).toEqual(['  3:4  error  Unexpected tab, expected', '              ` `  fake-tab (fixable)']);
+  });
+
   it('in a read-only folder: reports the failure, keeps the original, leaves no temp file', async () => {
     const cwd = tempFolder();
     write(cwd, 'ro/a.md', '- a\tb\n');
