@@ -21,9 +21,11 @@ export type ConfigFormat = 'json' | 'yaml' | 'package-json';
  */
 export const CONFIG_FILE_NAMES: ReadonlyArray<{ name: string; format: ConfigFormat }> = [
   { name: 'lint-lists.config.json', format: 'json' },
+  { name: 'lint-lists.config.jsonc', format: 'json' },
   { name: 'lint-lists.config.yaml', format: 'yaml' },
   { name: 'lint-lists.config.yml', format: 'yaml' },
   { name: '.lint-lists.json', format: 'json' },
+  { name: '.lint-lists.jsonc', format: 'json' },
   { name: '.lint-lists.yaml', format: 'yaml' },
   { name: 'package.json', format: 'package-json' },
 ];
