@@ -69,6 +69,19 @@ describe('link checking from the CLI', () => {
     expect(seen.at(-1)!.argv).toEqual({ fix: false, quiet: true, changedSince: 'main', shard: '2/4', cache: false, allowPrivate: ['127.0.0.1', '10.0.0.0/8'] });
   });
 
+  it('--allow-private takes one value, so the command and paths after it stay what they are', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'README.md', '# Readme\n\n- [Dead](https://dead.example/readme)\n');
+    write(cwd, 'docs/a.md', '# A\n\n- [Dead](https://dead.example/a)\n');
+    const { report } = await run(cwd, ['--allow-private', '127.0.0.1', 'links', 'docs/a.md']);
+    expect(report.files.map((f) => f.file)).toEqual(['docs/a.md']);
+    expect(seen.at(-1)!.argv.allowPrivate).toEqual(['127.0.0.1']);
+    // Globs after `--` (as the action passes its `paths` input) go through the same resolver.
+    const io = captureIo({ cwd });
+    await main(['links', '-f', 'json', '--', 'docs/*.md', '*.md'], io, { rulesModule: FAKE_RULES_MODULE, workers: 0, linkChecker: fakeLinkChecker });
+    expect((JSON.parse(io.out.join('')) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual(['README.md', 'docs/a.md']);
+  });
+
   it('disable comments apply to link problems', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n\n<!-- lint-lists-disable-next-line link-dead -->\n- [Dead](https://dead.example/x)\n- [Dead](https://dead.example/y)\n');
