@@ -55,7 +55,7 @@ function buildParser(argv: string[]) {
   return yargs(argv)
     .scriptName('lint-lists')
     .usage('$0 [paths..]\n\nLint curated Markdown lists against their style schema and check their links.')
-    .command('$0 [paths..]', 'Lint lists (files or folders; default: the config\'s `files`, i.e. lists/)')
+    .command('$0 [paths..]', 'Lint lists (files, folders or globs; default: the config\'s `files`, else README.md)')
     .command('links [paths..]', 'Check links only (lint rules are not reported)')
     .command('merge <reports..>', 'Merge JSON reports (e.g. one per --shard) into one report in any --format')
     .command('report-issue <report>', 'Create, update or close the dead-link report issue (needs GITHUB_TOKEN, GITHUB_REPOSITORY)')
