@@ -74,7 +74,7 @@ export async function expandInputs(patterns: string[], options: ExpandOptions): 
     options.isGitignoreOn === false ? undefined : createGitignoreTest(findRepositoryRoot(base) ?? options.cwd);
   const isExcluded = (absolutePath: string): boolean => isConfigIgnored(displayPath(ignoreRoot, absolutePath));
   const isIgnored = (absolutePath: string, isFolder: boolean): boolean => isExcluded(absolutePath) || (gitignore?.(absolutePath, isFolder) ?? false);
-  const negations = patterns.filter((p) => p.startsWith('!')).map((p) => picomatch(p.slice(1), { dot: true }));
+  const negations = patterns.filter((p) => p.startsWith('!')).map((p) => picomatch(p.slice(1).replace(/^\.\//, ''), { dot: true }));
   const isNegated = (absolutePath: string): boolean => negations.some((matches) => matches(displayPath(base, absolutePath)));
 
   const found = new Map<string, InputFile>();

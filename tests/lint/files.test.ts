@@ -62,6 +62,7 @@ describe('expandInputs', () => {
     expect(names(await expandInputs(['docs/*'], { cwd }))).toEqual(['docs/a.md']);
     expect(names(await expandInputs(['docs', '!docs/deep/skip/**'], { cwd }))).toEqual(['docs/a.md', 'docs/deep/b.markdown']);
     expect(names(await expandInputs(['**/*.md', '!other/**', '!docs/deep/**'], { cwd }))).toEqual(['docs/a.md', 'top.md']);
+    expect(names(await expandInputs(['./docs/*.md', '!./docs/a.md', 'top.md'], { cwd }))).toEqual(['top.md']);
   });
 
   it('resolves relative patterns from `base` (the config folder) and shows paths from cwd', async () => {
