@@ -1,27 +1,13 @@
 #!/usr/bin/env node
-// The `lint-lists` executable: runs the CLI on the real process and sets the exit code (never calls process.exit on success, so output is flushed).
-import { processIo } from './io.js';
-import { main } from './main.js';
+// The `lint-lists` executable: refuses an unsupported Node.js in one line, then loads and runs the CLI.
+import { unsupportedNodeMessage } from './node-check.js';
 
-// `lint-lists | head` closes stdout early: that is not an error worth a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+// Only this file and node-check.js load before the check: the CLI's dependencies may need a newer Node
+// and would fail with a syntax or import error instead of saying what is wrong.
+const unsupported = unsupportedNodeMessage(process.versions.node);
+if (unsupported !== undefined) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exitCode = 2;
+} else {
+  await import('./run-process.js');
 }
-
-// Last line of defence: whatever escapes main() is reported in one line, as documented (exit 2).
-process.on('uncaughtException', (error) => {
-  process.stderr.write(`lint-lists: internal error: ${error.message}\n`);
-  if (process.env.LINT_LISTS_DEBUG === '1' && error.stack) process.stderr.write(`${error.stack}\n`);
-  process.exit(2);
-});
-
-process.exitCode = await main(process.argv.slice(2), processIo());
-
-// Everything is written and saved by now. What may still hold the event loop are DNS lookups of a stopped link
-// check, queued in libuv's thread pool where they cannot be cancelled (offline, each waits out the resolver's
-// timeout): flush the output, then leave instead of waiting for them.
-await Promise.all([process.stdout, process.stderr].map((stream) => new Promise<void>((resolve) => stream.write('', () => resolve()))));
-process.exit();

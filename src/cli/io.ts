@@ -6,6 +6,8 @@ export interface Io {
   stderr(text: string): void;
   stdoutIsTTY: boolean;
   stderrIsTTY: boolean;
+  /** Columns of the terminal stdout is, when it is one. */
+  stdoutColumns?: number;
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -17,6 +19,7 @@ export function processIo(): Io {
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    stdoutColumns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     env: process.env,
     cwd: process.cwd(),
   };
@@ -29,7 +32,7 @@ export interface CapturedIo extends Io {
 }
 
 /** Creates an Io that keeps output in memory instead of writing it. */
-export function captureIo(options: { cwd: string; env?: Record<string, string | undefined>; isTTY?: boolean }): CapturedIo {
+export function captureIo(options: { cwd: string; env?: Record<string, string | undefined>; isTTY?: boolean; columns?: number }): CapturedIo {
   const out: string[] = [];
   const err: string[] = [];
   return {
@@ -39,6 +42,7 @@ export function captureIo(options: { cwd: string; env?: Record<string, string | 
     stderr: (text) => void err.push(text),
     stdoutIsTTY: options.isTTY ?? false,
     stderrIsTTY: options.isTTY ?? false,
+    ...(options.columns !== undefined ? { stdoutColumns: options.columns } : {}),
     env: options.env ?? {},
     cwd: options.cwd,
   };

@@ -8,7 +8,9 @@ import { DEFAULT_LINT_CACHE_FILE } from '../lint/cache.js';
 import type { Report, Reporter } from '../report/types.js';
 import { runLintLists, type RunOptions } from './commands/lint.js';
 import type { Io } from './io.js';
+import { colorDiff } from './color-diff.js';
 import { checkShard, parseRuleOverrides, parseSize } from './options.js';
+import { plural } from '../plural.js';
 import { toolVersion } from '../version.js';
 
 /** Exit codes, as documented in the README. */
@@ -56,7 +58,7 @@ function buildParser(argv: string[]) {
   return yargs(argv)
     .scriptName('lint-lists')
     .usage('$0 [paths..]\n\nLint curated Markdown lists against their style schema and check their links.')
-    .command('$0 [paths..]', 'Lint lists (files or folders; default: the config\'s `files`, i.e. lists/)')
+    .command('$0 [paths..]', 'Lint lists (files, folders or globs; default: the config\'s `files`, else README.md)')
     .command('links [paths..]', 'Check links only (lint rules are not reported)')
     .command('merge <reports..>', 'Merge JSON reports (e.g. one per --shard) into one report in any --format')
     .command('report-issue <report>', 'Create, update or close the dead-link report issue (needs GITHUB_TOKEN, GITHUB_REPOSITORY)')
@@ -70,14 +72,15 @@ function buildParser(argv: string[]) {
     .option('max-warnings', { type: 'number', describe: 'Exit 1 when there are more warnings than this' })
     .option('color', { type: 'boolean', describe: 'Colour the stylish report (default: stdout is a TTY and NO_COLOR is unset)' })
     .option('max-file-size', { type: 'string', describe: 'Refuse larger files (MB, or with unit: 512kB, 20MB)', defaultDescription: '10MB' })
-    .option('rule', { type: 'string', array: true, describe: 'Override a rule: id:off|warn|error (repeatable)' })
+    // `nargs: 1`: a repeatable option takes exactly one value per use, so the paths after it stay paths.
+    .option('rule', { type: 'string', array: true, nargs: 1, requiresArg: true, describe: 'Override a rule: id:off|warn|error (repeatable)' })
     .option('links', { type: 'boolean', describe: 'Also check links' })
     .option('changed-since', { type: 'string', describe: 'Links: only lines changed since this git ref' })
     .option('shard', { type: 'string', describe: 'Links: check shard k of n (k/n)' })
     .option('cache', { type: 'string', describe: 'Links: cache file (--no-cache to disable)' })
     .option('lint-cache', { type: 'boolean', describe: 'Reuse lint results of unchanged files (cache file: --lint-cache-location)' })
     .option('lint-cache-location', { type: 'string', describe: 'Lint cache file; implies --lint-cache', defaultDescription: DEFAULT_LINT_CACHE_FILE })
-    .option('allow-private', { type: 'string', array: true, describe: 'Links: allow this private host or CIDR (repeatable)' })
+    .option('allow-private', { type: 'string', array: true, nargs: 1, requiresArg: true, describe: 'Links: allow this private host or CIDR (repeatable)' })
     .strict()
     // Dashed keys only: otherwise an unknown `--foo-bar` is reported twice, as `foo-bar, fooBar`.
     .parserConfiguration({ 'camel-case-expansion': false, 'populate--': true })
@@ -127,6 +130,9 @@ export async function main(argv: string[], io: Io, options: MainOptions = {}): P
   }
 }
 
+/** Options that take one value: yargs turns a repeated one into an array, which is a usage error. */
+const SINGLE_VALUE_OPTIONS = ['config', 'format', 'output', 'max-warnings', 'max-file-size', 'changed-since', 'shard', 'cache', 'report', 'confirm-after'] as const;
+
 async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<number> {
   if (args._[0] === 'merge') return merge(args, io, options);
   if (args._[0] === 'report-issue') {
@@ -134,6 +140,8 @@ async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<numb
     await runReportIssue({ reportFile: String(args.report), configPath: args.config, confirmAfterRuns: args['confirm-after'] }, io);
     return EXIT.ok;
   }
+  const repeated = SINGLE_VALUE_OPTIONS.find((name) => Array.isArray((args as unknown as Record<string, unknown>)[name]));
+  if (repeated !== undefined) return usage(io, `--${repeated} was given more than once; it takes one value`);
   const isLinksCommand = args._[0] === 'links';
   if (args._.length > (isLinksCommand ? 1 : 0)) return usage(io, `unknown command ${JSON.stringify(String(args._[isLinksCommand ? 1 : 0]))}`);
   if (args.fix && args['fix-dry-run']) return usage(io, '--fix and --fix-dry-run cannot be used together');
@@ -162,9 +170,26 @@ async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<numb
   };
   const getReporter = options.getReporter ?? (await import('../report/index.js')).getReporter;
   const reporter = getReporter(args.format);
-  const { report, diffs } = await runLintLists(runOptions, io);
-  for (const diff of diffs) io.stdout(diff);
-  return emit(report, reporter, args, io);
+  const { report, diffs, inputs } = await runLintLists(runOptions, io);
+  if (!runOptions.isQuiet) for (const notice of inputs.notices) io.stderr(`lint-lists: ${notice}\n`);
+  for (const warning of inputs.warnings) io.stderr(`lint-lists: warning: ${warning}\n`);
+  writeDiffs(diffs, args, io);
+  const code = await emit(report, reporter, args, io);
+  for (const error of inputs.errors) io.stderr(`lint-lists: ${error}\n`);
+  return inputs.errors.length > 0 ? EXIT.failure : code;
+}
+
+/**
+ * Prints `--fix-dry-run` diffs where they cannot corrupt the report: stdout when the report is stylish or
+ * goes to `--output`, else stderr (so `-f json` stays valid JSON). Coloured when that stream is a terminal.
+ */
+function writeDiffs(diffs: string[], args: ParsedArgs, io: Io): void {
+  if (diffs.length === 0) return;
+  const isStdout = args.output !== undefined || args.format === 'stylish';
+  const isTTY = isStdout ? io.stdoutIsTTY : io.stderrIsTTY;
+  const color = args.color ?? (isTTY && !io.env.NO_COLOR);
+  const write = isStdout ? io.stdout : io.stderr;
+  for (const diff of diffs) write(color ? colorDiff(diff) : diff);
 }
 
 /** `merge`: combines JSON reports (one per shard) and prints the result like any run. */
@@ -179,7 +204,8 @@ async function merge(args: ParsedArgs, io: Io, options: MainOptions): Promise<nu
 /** Renders `report`, writes it to `--output` or stdout, and returns the exit code. */
 async function emit(report: Report, reporter: Reporter, args: ParsedArgs, io: Io): Promise<number> {
   const color = args.color ?? (args.output === undefined && io.stdoutIsTTY && !io.env.NO_COLOR);
-  const text = reporter(report, { color });
+  const width = args.output === undefined && io.stdoutIsTTY ? io.stdoutColumns : undefined;
+  const text = reporter(report, { color, ...(width !== undefined ? { width } : {}) });
   if (args.output !== undefined) {
     try {
       await writeFile(path.resolve(io.cwd, args.output), text);
@@ -202,7 +228,7 @@ function exitCode(report: Report, maxWarnings: number | undefined, io: Io): numb
   if (report.networkDown) return EXIT.networkDown;
   if (report.summary.errors > 0) return EXIT.problems;
   if (maxWarnings !== undefined && report.summary.warnings > maxWarnings) {
-    io.stderr(`lint-lists: ${report.summary.warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr(`lint-lists: ${plural(report.summary.warnings, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
     return EXIT.problems;
   }
   return EXIT.ok;

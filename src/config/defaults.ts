@@ -1,7 +1,7 @@
 // Default values of the config file and where config files are looked for.
 
-/** Files and folders linted when neither the CLI nor the config names any. */
-export const DEFAULT_FILES: readonly string[] = ['lists'];
+/** Files linted when neither the CLI nor the config names any: none listed, so the readme of the working directory is linted. */
+export const DEFAULT_FILES: readonly string[] = [];
 
 /** Patterns of files skipped by default (none: what to lint is named explicitly). */
 export const DEFAULT_IGNORE: readonly string[] = [];
@@ -21,9 +21,11 @@ export type ConfigFormat = 'json' | 'yaml' | 'package-json';
  */
 export const CONFIG_FILE_NAMES: ReadonlyArray<{ name: string; format: ConfigFormat }> = [
   { name: 'lint-lists.config.json', format: 'json' },
+  { name: 'lint-lists.config.jsonc', format: 'json' },
   { name: 'lint-lists.config.yaml', format: 'yaml' },
   { name: 'lint-lists.config.yml', format: 'yaml' },
   { name: '.lint-lists.json', format: 'json' },
+  { name: '.lint-lists.jsonc', format: 'json' },
   { name: '.lint-lists.yaml', format: 'yaml' },
   { name: 'package.json', format: 'package-json' },
 ];

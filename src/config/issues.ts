@@ -1,5 +1,7 @@
 // Turns zod issues into one readable line each: the file, the key path, the bad value and what is allowed.
 import type { z } from 'zod';
+import { plural } from '../plural.js';
+import type { Locate } from './locate.js';
 import { closestMatch, joinOr, listChoices } from './suggest.js';
 
 type PathKey = PropertyKey;
@@ -41,6 +43,14 @@ export interface IssueContext {
   schema: z.ZodType;
   /** Path of `input` inside the config file, e.g. `['rules', 'heading-case', 1]` for a rule's options. */
   prefix?: PathKey[];
+  /** Finds a path's line and column in the file, so each line can say `file:line:col`. */
+  locate?: Locate;
+}
+
+/** `file`, or `file:line:col` when `locate` finds the path (with `isKey`, the key naming it). */
+export function placeOf(file: string, path: readonly PathKey[], locate: Locate | undefined, isKey = false): string {
+  const at = locate?.(path, isKey);
+  return at ? `${file}:${at.line}:${at.column}` : file;
 }
 
 /** One line per problem: `file: key.path: got <value>, expected <what is allowed>`. */
@@ -61,9 +71,11 @@ export function formatPath(path: readonly PathKey[]): string {
 
 function formatIssue(issue: Issue, base: PathKey[], context: IssueContext): string[] {
   const path = [...base, ...issue.path];
-  const line = (at: PathKey[], text: string): string => {
-    const where = formatPath([...(context.prefix ?? []), ...at]);
-    return where === '' ? `${context.file}: ${text}` : `${context.file}: ${where}: ${text}`;
+  const line = (at: PathKey[], text: string, isKey = false): string => {
+    const full = [...(context.prefix ?? []), ...at];
+    const where = formatPath(full);
+    const file = placeOf(context.file, full, context.locate, isKey);
+    return where === '' ? `${file}: ${text}` : `${file}: ${where}: ${text}`;
   };
   const got = `got ${describeValue(valueAt(context.input, path))}`;
   switch (issue.code) {
@@ -72,7 +84,7 @@ function formatIssue(issue: Issue, base: PathKey[], context: IssueContext): stri
       return (issue.keys ?? []).map((key) => {
         const suggestion = allowed ? closestMatch(key, allowed) : undefined;
         const choices = allowed && allowed.length > 0 ? `, expected one of ${listChoices(allowed)}` : '';
-        return line([...path, key], `unknown key${choices}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`);
+        return line([...path, key], `unknown key${choices}${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}`, true);
       });
     }
     case 'invalid_union':
@@ -89,7 +101,7 @@ function formatIssue(issue: Issue, base: PathKey[], context: IssueContext): stri
 }
 
 /** A union failed: report the branch that got furthest, or list what each branch would have taken. */
-function formatUnion(issue: Issue, path: PathKey[], context: IssueContext, got: string, line: (at: PathKey[], text: string) => string): string[] {
+function formatUnion(issue: Issue, path: PathKey[], context: IssueContext, got: string, line: (at: PathKey[], text: string, isKey?: boolean) => string): string[] {
   const branches = issue.errors ?? [];
   const isShallow = (branch: Issue[]): boolean =>
     branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || inner.code === 'invalid_value'));
@@ -126,10 +138,10 @@ function describeBound(issue: Issue, inclusiveWord: string, exclusiveWord: strin
   const isInclusive = issue.inclusive !== false;
   if (issue.origin === 'string') {
     if (issue.code === 'too_small' && bound === 1 && isInclusive) return 'a non-empty string';
-    return `${isInclusive ? inclusiveWord : exclusiveWord} ${bound} character${bound === 1 ? '' : 's'}`;
+    return `${isInclusive ? inclusiveWord : exclusiveWord} ${plural(bound, 'character')}`;
   }
   if (issue.origin === 'array' || issue.origin === 'set') {
-    return `${isInclusive ? inclusiveWord : exclusiveWord} ${bound} item${bound === 1 ? '' : 's'}`;
+    return `${isInclusive ? inclusiveWord : exclusiveWord} ${plural(bound, 'item')}`;
   }
   return `a number ${isInclusive ? inclusiveOp : exclusiveOp} ${bound}`;
 }

@@ -1,4 +1,5 @@
-// Finds where a JSON text goes wrong: V8's JSON.parse messages don't always carry a position, and users need file:line:col.
+// Reads JSON config files with jsonc-parser: comments and trailing commas allowed (as in .jsonc), every syntax error named by place.
+import { parseTree, printParseErrorCode, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 
 /** Where and why a JSON text fails to parse. */
 export interface JsonSyntaxError {
@@ -7,126 +8,80 @@ export interface JsonSyntaxError {
   reason: string;
 }
 
-type Expect = 'value' | 'value-or-end' | 'key' | 'key-or-end' | 'colon' | 'comma-or-end' | 'eof';
-
-const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
-
-/** Scans `text` as strict JSON (RFC 8259) with an explicit stack, so deep nesting can't overflow; undefined when valid. */
-export function locateJsonError(text: string): JsonSyntaxError | undefined {
-  const stack: Array<'{' | '['> = [];
-  let expect: Expect = 'value';
-  let i = 0;
-  const afterValue = (): Expect => (stack.length === 0 ? 'eof' : 'comma-or-end');
-  for (;;) {
-    while (i < text.length && WHITESPACE.has(text[i]!)) i++;
-    if (i >= text.length) return expect === 'eof' ? undefined : { offset: text.length, reason: 'unexpected end of input' };
-    const c = text[i]!;
-    const fail = (expected: string): JsonSyntaxError => ({ offset: i, reason: `unexpected ${JSON.stringify(c)}, expected ${expected}` });
-    switch (expect) {
-      case 'value':
-      case 'value-or-end': {
-        if (expect === 'value-or-end' && c === ']') {
-          stack.pop();
-          i++;
-          expect = afterValue();
-        } else if (c === '{' || c === '[') {
-          stack.push(c);
-          i++;
-          expect = c === '{' ? 'key-or-end' : 'value-or-end';
-        } else {
-          const end = c === '"' ? scanString(text, i) : scanScalar(text, i);
-          if (typeof end !== 'number') return end ?? fail('a value');
-          i = end;
-          expect = afterValue();
-        }
-        break;
-      }
-      case 'key':
-      case 'key-or-end': {
-        if (expect === 'key-or-end' && c === '}') {
-          stack.pop();
-          i++;
-          expect = afterValue();
-          break;
-        }
-        if (c !== '"') return fail('a double-quoted property name');
-        const end = scanString(text, i);
-        if (typeof end !== 'number') return end;
-        i = end;
-        expect = 'colon';
-        break;
-      }
-      case 'colon':
-        if (c !== ':') return fail('":" after a property name');
-        i++;
-        expect = 'value';
-        break;
-      case 'comma-or-end': {
-        const top = stack[stack.length - 1];
-        const close = top === '{' ? '}' : ']';
-        if (c === ',') {
-          i++;
-          expect = top === '{' ? 'key' : 'value';
-        } else if (c === close) {
-          stack.pop();
-          i++;
-          expect = afterValue();
-        } else {
-          return fail(`"," or "${close}"`);
-        }
-        break;
-      }
-      case 'eof':
-        return fail('the end of the file');
-    }
-  }
+/** The parsed value, its syntax tree (for error positions) and every syntax error found. */
+export interface ParsedJson {
+  value: unknown;
+  tree: JsonNode | undefined;
+  errors: JsonSyntaxError[];
 }
 
-/** Returns the offset after a string starting at `start` (a `"`), or the error inside it. */
-function scanString(text: string, start: number): number | JsonSyntaxError {
-  let i = start + 1;
-  while (i < text.length) {
-    const code = text.charCodeAt(i);
-    if (code === 0x22) return i + 1;
-    if (code < 0x20) return { offset: i, reason: 'unescaped control character in a string' };
-    if (code === 0x5c) {
-      const next = text[i + 1];
-      if (next === 'u') {
-        if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) return { offset: i, reason: 'invalid \\u escape' };
-        i += 6;
-        continue;
-      }
-      if (next === undefined || !'"\\/bfnrt'.includes(next)) return { offset: i, reason: 'invalid escape in a string' };
-      i += 2;
-      continue;
-    }
-    i++;
+// Keyed by jsonc-parser's error names (its codes are a const enum this build cannot read).
+const REASONS: Record<string, string> = {
+  InvalidSymbol: 'a value',
+  ValueExpected: 'a value',
+  PropertyNameExpected: 'a double-quoted property name',
+  ColonExpected: '":" after a property name',
+  CommaExpected: '"," or the end of the object or array',
+  CloseBraceExpected: '"}"',
+  CloseBracketExpected: '"]"',
+  EndOfFileExpected: 'the end of the file',
+};
+
+const TOKEN_ERRORS: Record<string, string> = {
+  InvalidNumberFormat: 'invalid number',
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'unterminated comment',
+  UnexpectedEndOfString: 'unterminated string',
+  UnexpectedEndOfNumber: 'unterminated number',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid escape in a string',
+  InvalidCharacter: 'unescaped control character in a string',
+};
+
+/**
+ * Parses JSON with comments and trailing commas; objects get own properties only (`__proto__` stays a
+ * plain key). `errors` holds the first syntax error only: after it, a recovering parser's further
+ * complaints are mostly echoes of the same mistake.
+ */
+export function parseJsonc(text: string): ParsedJson {
+  const raw: ParseError[] = [];
+  let tree: JsonNode | undefined;
+  try {
+    tree = parseTree(text, raw, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  } catch (error) {
+    // The parser recurses per nesting level; no config is nested thousands deep.
+    if (!(error instanceof RangeError)) throw error;
+    return { value: undefined, tree: undefined, errors: [{ offset: 0, reason: 'nested too deeply to read' }] };
   }
-  return { offset: text.length, reason: 'unterminated string' };
+  const first = raw[0];
+  const errors: JsonSyntaxError[] = first ? [{ offset: first.offset, reason: describe(text, first) }] : [];
+  return { value: tree ? toValue(tree) : undefined, tree, errors };
 }
 
-/** Returns the offset after a number or literal at `start`, or undefined when there is none. */
-function scanScalar(text: string, start: number): number | undefined {
-  for (const literal of ['true', 'false', 'null']) {
-    if (text.startsWith(literal, start)) return start + literal.length;
+function describe(text: string, error: ParseError): string {
+  const name = printParseErrorCode(error.error);
+  const tokenError = TOKEN_ERRORS[name];
+  if (tokenError) return tokenError;
+  const expected = REASONS[name] ?? 'valid JSON';
+  const found = error.offset >= text.length ? 'end of input' : JSON.stringify(text.slice(error.offset, error.offset + Math.max(1, Math.min(error.length, 20))));
+  return `unexpected ${found}, expected ${expected}`;
+}
+
+function toValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (!key || !value) continue;
+        // defineProperty: an own `__proto__` key, never a prototype change.
+        Object.defineProperty(out, String(key.value), { value: toValue(value), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    default:
+      return node.value;
   }
-  let i = start;
-  const digits = (): number => {
-    const from = i;
-    while (i < text.length && text.charCodeAt(i) >= 0x30 && text.charCodeAt(i) <= 0x39) i++;
-    return i - from;
-  };
-  if (text[i] === '-') i++;
-  if (text[i] === '0') i++;
-  else if (digits() === 0) return undefined;
-  if (text[i] === '.') {
-    i++;
-    if (digits() === 0) return undefined;
-  }
-  if (text[i] === 'e' || text[i] === 'E') {
-    i++;
-    if (text[i] === '+' || text[i] === '-') i++;
-    if (digits() === 0) return undefined;
-  }
-  return i;
 }

@@ -2,14 +2,15 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { LintListsError } from '../errors.js';
+import { isLintListsError, LintListsError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY, type ConfigFormat } from './defaults.js';
 import { describeValue } from './issues.js';
-import { locateJsonError } from './json-syntax.js';
+import { parseJsonc } from './json-syntax.js';
+import { jsonLocator, lineColumn, yamlLocator, type Locate } from './locate.js';
 import { isConfigPath, isPresetName, presets, RECOMMENDED_PRESET } from './presets.js';
 import { migrateDeprecated } from './deprecations.js';
-import { applyOverrides, dropUndefined, mergeConfigs, resolveConfig, validateConfig, validateRuleSettings, type ConfigurableRule, type ResolvedConfig } from './resolve.js';
+import { applyOverrides, dropUndefined, mergeConfigs, resolveConfig, ruleSettingProblems, validateConfig, validateRuleSettings, type ConfigurableRule, type ResolvedConfig } from './resolve.js';
 import type { ConfigInput } from './schema.js';
 import { closestMatch } from './suggest.js';
 
@@ -114,7 +115,10 @@ export interface ReadContext {
   warnings?: string[];
 }
 
-/** Reads and parses one config file and checks it against the schema (and its rule settings against the registry). */
+/**
+ * Reads and parses one config file and checks it against the schema (and its rule settings against the
+ * registry). Every problem is reported at once, each as `file:line:col: key.path: …`.
+ */
 export async function readConfigFile(location: ConfigLocation, context: ReadContext): Promise<ConfigSource> {
   const display = displayPath(context.cwd, location.path);
   let text: string;
@@ -124,10 +128,10 @@ export async function readConfigFile(location: ConfigLocation, context: ReadCont
     throw new LintListsError('CONFIG_NOT_FOUND', `${display}: cannot read config file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`, { cause: error });
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  let value: unknown;
   let prefix: string[] = [];
-  if (location.format === 'yaml') value = parseYaml(text, display);
-  else value = parseJson(text, display);
+  const parsed = location.format === 'yaml' ? parseYaml(text, display) : parseJson(text, display);
+  const locate = parsed.locate;
+  let value = parsed.value;
   if (location.format === 'package-json') {
     prefix = [PACKAGE_JSON_KEY];
     value = isObject(value) ? value[PACKAGE_JSON_KEY] : undefined;
@@ -140,9 +144,19 @@ export async function readConfigFile(location: ConfigLocation, context: ReadCont
   }
   const migrated = migrateDeprecated(value, prefix.length > 0 ? `${display}: ${prefix.join('.')}` : display);
   context.warnings?.push(...migrated.warnings);
-  const config = validateConfig(migrated.config, display, prefix);
-  validateRuleSettings(config, { rules: context.rules, linkRules: context.linkRules, file: display, prefix });
-  return { ...location, display, config, prefix };
+  const lines: string[] = [];
+  let code: 'CONFIG_INVALID' | 'RULE_UNKNOWN' = 'CONFIG_INVALID';
+  try {
+    validateConfig(migrated.config, display, prefix, locate);
+  } catch (error) {
+    if (!isLintListsError(error)) throw error;
+    lines.push(...error.message.split('\n'));
+  }
+  const rules = ruleSettingProblems(migrated.config as ConfigInput, { rules: context.rules, linkRules: context.linkRules, file: display, prefix, locate });
+  if (lines.length === 0 && rules.hasOnlyUnknownRules) code = 'RULE_UNKNOWN';
+  lines.push(...rules.lines);
+  if (lines.length > 0) throw new LintListsError(code, lines.join('\n'));
+  return { ...location, display, config: migrated.config as ConfigInput, prefix };
 }
 
 /** The layers a config stands for, in merge order: what it extends (recursively), then itself. */
@@ -178,56 +192,47 @@ async function expandExtends(source: ConfigSource, context: ReadContext, chain: 
   return layers;
 }
 
-/** Parses JSON, reporting syntax errors as file:line:col. */
-function parseJson(text: string, display: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const found = locateJsonError(text) ?? { offset: 0, reason: error instanceof Error ? error.message : String(error) };
-    const { line, column } = lineColumn(text, found.offset);
-    throw new LintListsError('CONFIG_PARSE', `${display}:${line}:${column}: invalid JSON: ${found.reason}`, { cause: error });
-  }
+/** A parsed config text and how to find its keys again. */
+interface ParsedConfig {
+  value: unknown;
+  locate: Locate;
 }
 
-/** Parses YAML, reporting the first syntax error as file:line:col. */
-function parseYaml(text: string, display: string): unknown {
+/** Parses JSON (comments and trailing commas allowed, as in `.jsonc`), reporting every syntax error as file:line:col. */
+function parseJson(text: string, display: string): ParsedConfig {
+  const parsed = parseJsonc(text);
+  if (parsed.errors.length > 0) {
+    const lines = parsed.errors.map((error) => {
+      const { line, column } = lineColumn(text, error.offset);
+      return `${display}:${line}:${column}: invalid JSON: ${error.reason}`;
+    });
+    throw new LintListsError('CONFIG_PARSE', lines.join('\n'));
+  }
+  return { value: parsed.value, locate: jsonLocator(text, parsed.tree) };
+}
+
+/** Parses YAML, reporting every syntax error as file:line:col. */
+function parseYaml(text: string, display: string): ParsedConfig {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0] ?? lineColumnAsYaml(text, error.pos[0]);
-    throw new LintListsError('CONFIG_PARSE', `${display}:${pos.line}:${pos.col}: invalid YAML: ${error.message.split('\n')[0]}`, { cause: error });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.map((error) => {
+      const pos = lineColumn(text, error.pos[0]);
+      return `${display}:${pos.line}:${pos.column}: invalid YAML: ${error.message.split('\n')[0]}`;
+    });
+    throw new LintListsError('CONFIG_PARSE', lines.join('\n'), { cause: doc.errors[0] });
   }
   try {
     // Bounded alias expansion keeps "billion laughs" documents from blowing up memory.
-    return doc.toJS({ maxAliasCount: 100 });
+    return { value: doc.toJS({ maxAliasCount: 100 }), locate: yamlLocator(text, doc) };
   } catch (cause) {
     throw new LintListsError('CONFIG_PARSE', `${display}: invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
 }
 
-function lineColumnAsYaml(text: string, offset: number): { line: number; col: number } {
-  const { line, column } = lineColumn(text, offset);
-  return { line, col: column };
-}
-
-/** 1-based line and column of a 0-based offset. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = 0; i < end; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: end - lineStart + 1 };
-}
-
 function formatOf(file: string): ConfigFormat {
   const base = path.basename(file).toLowerCase();
   if (base === 'package.json') return 'package-json';
-  if (base.endsWith('.json')) return 'json';
+  if (base.endsWith('.json') || base.endsWith('.jsonc')) return 'json';
   if (/\.(?:c|m)?[jt]s$/.test(base)) {
     throw new LintListsError('CONFIG_INVALID', `${base}: JavaScript config files are not supported, use lint-lists.config.json or lint-lists.config.yaml`);
   }
@@ -237,7 +242,7 @@ function formatOf(file: string): ConfigFormat {
 
 async function hasPackageKey(file: string, cwd: string): Promise<boolean> {
   const text = await readFile(file, 'utf8');
-  const value = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, displayPath(cwd, file));
+  const { value } = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, displayPath(cwd, file));
   return isObject(value) && Object.hasOwn(value, PACKAGE_JSON_KEY);
 }
 

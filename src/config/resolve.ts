@@ -3,7 +3,8 @@ import { toSeverity, type Severity, type SeveritySetting } from '../diagnostics.
 import { LintListsError } from '../errors.js';
 import type { z } from 'zod';
 import { DEFAULT_FILES, DEFAULT_IGNORE } from './defaults.js';
-import { formatIssues } from './issues.js';
+import { formatIssues, placeOf } from './issues.js';
+import type { Locate } from './locate.js';
 import { linksSchema, type LinksConfig } from './links-schema.js';
 import { configSchema, type ConfigInput, type RuleSetting } from './schema.js';
 import { styleSchema, type Style } from './style-schema.js';
@@ -61,6 +62,8 @@ export interface ResolveOptions<R extends ConfigurableRule = ConfigurableRule> {
   root?: string;
   /** Path of the config inside its file (`['lint-lists']` for package.json), for error messages. */
   prefix?: string[];
+  /** Finds paths in the file's text, for `file:line:col` in error messages. */
+  locate?: Locate;
 }
 
 /** Keys that must never be copied from parsed input: they would reach `Object.prototype`. */
@@ -122,41 +125,62 @@ export function dropUndefined(value: unknown): unknown {
 }
 
 /** Validates a whole config object against the config schema; throws CONFIG_INVALID listing every problem. */
-export function validateConfig(raw: unknown, file: string, prefix: string[] = []): ConfigInput {
+export function validateConfig(raw: unknown, file: string, prefix: string[] = [], locate?: Locate): ConfigInput {
   const result = configSchema.safeParse(raw);
   if (!result.success) {
-    const lines = formatIssues(result.error.issues, { file, input: raw, schema: configSchema, prefix });
+    const lines = formatIssues(result.error.issues, { file, input: raw, schema: configSchema, prefix, ...(locate ? { locate } : {}) });
     throw new LintListsError('CONFIG_INVALID', lines.join('\n'), { cause: result.error });
   }
   // The raw input, not zod's output: defaults are applied once, after every layer is merged.
   return raw as ConfigInput;
 }
 
-/** Checks every rule id and rule options of one layer, so errors name the file that set them. */
+/** Checks every rule id and rule options of one layer, so errors name the file that set them; all problems in one error. */
 export function validateRuleSettings(config: ConfigInput, options: ResolveOptions): void {
+  const problems = ruleSettingProblems(config, options);
+  if (problems.lines.length === 0) return;
+  throw new LintListsError(problems.hasOnlyUnknownRules ? 'RULE_UNKNOWN' : 'CONFIG_INVALID', problems.lines.join('\n'));
+}
+
+/** One message line per unknown rule id or bad rule option in `config.rules` (entries that are not settings are skipped). */
+export function ruleSettingProblems(config: ConfigInput, options: ResolveOptions): { lines: string[]; hasOnlyUnknownRules: boolean } {
   const byId = new Map<string, ConfigurableRule>([...options.rules, ...(options.linkRules ?? [])].map((rule) => [rule.id, rule]));
   const file = options.file ?? 'config';
-  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+  const lines: string[] = [];
+  let hasOnlyUnknownRules = true;
+  const rules = isPlainObject(config.rules) ? config.rules : {};
+  for (const [id, setting] of Object.entries(rules)) {
     const rule = byId.get(id);
     if (!rule) {
       const suggestion = closestMatch(id, byId.keys());
       const hint = suggestion ? ` (did you mean "${suggestion}"?)` : '';
-      throw new LintListsError('RULE_UNKNOWN', `${file}: ${[...(options.prefix ?? []), 'rules'].join('.')}: unknown rule "${id}"${hint}`);
+      const rulesPath = [...(options.prefix ?? []), 'rules'];
+      lines.push(`${placeOf(file, [...rulesPath, id], options.locate, true)}: ${rulesPath.join('.')}: unknown rule "${id}"${hint}`);
+      continue;
     }
-    if (Array.isArray(setting) && setting[1] !== undefined) parseRuleOptions(rule, setting[1], { ...options, file });
+    if (!Array.isArray(setting) || setting[1] === undefined) continue;
+    const result = rule.options.safeParse(setting[1]);
+    if (result.success) continue;
+    hasOnlyUnknownRules = false;
+    lines.push(...ruleOptionIssues(rule, setting[1], result.error.issues, { ...options, file }));
   }
+  return { lines, hasOnlyUnknownRules };
+}
+
+function ruleOptionIssues(rule: ConfigurableRule, input: unknown, issues: Parameters<typeof formatIssues>[0], options: ResolveOptions): string[] {
+  return formatIssues(issues, {
+    file: options.file ?? 'config',
+    input,
+    schema: rule.options,
+    prefix: [...(options.prefix ?? []), 'rules', rule.id, 1],
+    ...(options.locate ? { locate: options.locate } : {}),
+  });
 }
 
 function parseRuleOptions(rule: ConfigurableRule, input: unknown, options: ResolveOptions): unknown {
   const result = rule.options.safeParse(input);
   if (result.success) return result.data;
-  const lines = formatIssues(result.error.issues, {
-    file: options.file ?? 'config',
-    input,
-    schema: rule.options,
-    prefix: [...(options.prefix ?? []), 'rules', rule.id, 1],
-  });
-  throw new LintListsError('CONFIG_INVALID', lines.join('\n'), { cause: result.error });
+  throw new LintListsError('CONFIG_INVALID', ruleOptionIssues(rule, input, result.error.issues, options).join('\n'), { cause: result.error });
 }
 
 /** Resolves one (merged) config: validates it, applies every default and switches on the configured rules. */

@@ -41,11 +41,15 @@ export const configSchema = z
       .array(z.string().min(1))
       .min(1)
       .optional()
-      .describe('Files and folders to lint when no paths are given on the command line. Default: `["lists"]`.'),
+      .describe(
+        'Files, folders and globs (`docs/**/*.md`, `!drafts/**`) to lint when no paths are given on the command line, relative to this file. Default: the readme (`README.md`, any case, or `.markdown`) of the working directory.',
+      ),
     ignore: z
       .array(z.string().min(1))
       .optional()
-      .describe('Glob-ish patterns of files to skip (`*` within a path segment, `**` across segments).'),
+      .describe(
+        'Glob patterns of files and folders to skip, relative to this file: a pattern without `/` matches a name at any depth, `!pattern` re-includes. `.gitignore` is honoured too.',
+      ),
     links: linksSchema.optional().describe('How links are checked.'),
   })
   .strict()

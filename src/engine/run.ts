@@ -5,7 +5,7 @@ import { compareDiagnostics } from '../diagnostics.js';
 import type { LinkProgressEvent } from '../links/index.js';
 import type { LinkResult } from '../links/types.js';
 import { lintFiles, runRunWideRules } from '../lint/engine.js';
-import { expandInputs } from '../lint/files.js';
+import { resolveInputs, type ResolvedInputs } from '../lint/inputs.js';
 import { fixDiff } from '../lint/fix.js';
 import { fileDiagnostic, type FileOutcome } from '../lint/process-file.js';
 import type { LintSetup, SetupSpec } from '../lint/setup.js';
@@ -37,7 +37,7 @@ export interface RunConfig {
 
 /** Everything one run takes besides the config. */
 export interface RunOptions {
-  /** Files and folders, relative to `cwd`; empty: the config's `files` (relative to the config's folder). */
+  /** Files, folders or globs, relative to `cwd`; empty: the config's `files` (relative to the config's folder), else the readme. */
   paths: string[];
   /** Folder the report's paths are relative to and symlinks must stay inside. */
   cwd: string;
@@ -63,10 +63,11 @@ export interface RunOptions {
   events?: RunEvents;
 }
 
-/** What a run produced: the report and, for `dry-run`, a unified diff per changed file. */
+/** What a run produced: the report, for `dry-run` a unified diff per changed file, and notes on how inputs were chosen. */
 export interface RunResult {
   report: Report;
   diffs: string[];
+  inputs: Pick<ResolvedInputs, 'notices' | 'warnings' | 'errors'>;
 }
 
 /** Runs lint and/or link checks; throws LintListsError only for bad input (paths, refs, shard). */
@@ -74,8 +75,8 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
   const { config, setup } = loaded;
   const cwd = path.resolve(options.cwd);
   const warn = (message: string): void => options.events?.onWarning?.(message);
-  const paths = options.paths.length > 0 ? options.paths : config.files.map((file) => path.resolve(config.root, file));
-  const inputs = await expandInputs(paths, { cwd, ignore: config.ignore, ignoreRoot: config.root });
+  // CLI paths (relative to the working directory), else config `files` (relative to its folder), else the readme.
+  const inputs = await resolveInputs(options.paths, config, cwd);
   if (options.fix === 'write') await removeStaleTempFiles(inputs.files.map((file) => path.dirname(file.absolutePath)), { onRemoved: (removed: string) => warn(`removed ${path.relative(cwd, removed)}, left by an interrupted run`) });
   // Fixes are computed here and written at the end, after link fixes joined them: one write per file.
   const outcomes = await lintFiles({
@@ -117,7 +118,7 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
   ];
   const diffs = options.fix === 'dry-run' ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
   const report = buildReport({ cwd, files, registry: loaded.registry, links, networkDown, isQuiet: options.isQuiet });
-  return { report, diffs };
+  return { report, diffs, inputs: { notices: inputs.notices, warnings: inputs.warnings, errors: inputs.errors } };
 }
 
 function toFileReport(outcome: FileOutcome): FileReport {

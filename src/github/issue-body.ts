@@ -1,6 +1,7 @@
 // Composes the dead-link report issue: a readable body plus a hidden marker and state for the next run to diff against.
 import { escapeCell as cell } from '../report/markdown.js';
 import type { BrokenLink, FindingsDiff, RunFindings } from './report-state.js';
+import { plural } from '../plural.js';
 
 /** Marks an issue as the lint-lists report, so it is found again and never duplicated. */
 export const REPORT_MARKER = '<!-- lint-lists-report -->';
@@ -22,7 +23,7 @@ export function renderIssueBody(findings: RunFindings, diff: FindingsDiff, conte
   const run = context.runUrl ? ` ([workflow run](${context.runUrl}))` : '';
   const lines = [
     REPORT_MARKER,
-    `Checked ${findings.checked} links in ${findings.files} files on ${context.date}${run}.`,
+    `Checked ${plural(findings.checked, 'link')} in ${plural(findings.files, 'file')} on ${context.date}${run}.`,
     '',
     `**${findings.broken.length} confirmed broken** · ${diff.added.length} new · ${diff.still.length} still broken · ${diff.fixed.length} fixed since the last report`,
   ];

@@ -1,10 +1,11 @@
-// Disable comments (`<!-- lint-lists-disable-line entry-separator -->` and friends): parsed once per file, then used to drop diagnostics.
+// Disable comments (`<!-- lint-lists-disable-line entry-separator -->` and friends, and remark-lint's `<!--lint disable…-->`): parsed once per file, then used to drop diagnostics.
 import type { Html, Root, RootContent } from 'mdast';
 import type { Diagnostic, Position } from '../diagnostics.js';
 import { positionAt, type LineIndex } from '../markdown/positions.js';
+import { mapRemarkLintNames } from './remark-lint-names.js';
 
-/** The kinds of disable comment. */
-export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file';
+/** The kinds of disable comment; `ignore` (remark-lint's) switches rules off for the node after the comment. */
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line' | 'disable-file' | 'ignore';
 
 /** One disable comment, as plain data (it crosses worker boundaries). */
 export interface Directive {
@@ -15,6 +16,10 @@ export interface Directive {
   start: Position;
   /** The line the comment ends on (`disable-next-line` applies to the line after). */
   endLine: number;
+  /** `ignore`: offset where the node after the comment ends (the switched-off stretch ends there). */
+  untilOffset?: number;
+  /** `remark-lint` for `<!--lint …-->` comments: their names were mapped onto ours and are not checked. */
+  syntax?: 'remark-lint';
 }
 
 /** What the directives parsed from one file mean; filter diagnostics with `filterDiagnostics`. */
@@ -31,21 +36,21 @@ const KINDS: ReadonlySet<string> = new Set(['disable', 'enable', 'disable-line',
  */
 export function parseDirectives(text: string, tree: Root, lines: LineIndex): DirectiveSet {
   const directives: Directive[] = [];
-  // Every directive names its prefix; a file without it (most are) needs no walk of the whole tree.
-  if (!text.includes(PREFIX)) return { directives };
-  const visit = (node: Root | RootContent): void => {
+  // Every directive names `lint` (ours `lint-lists-`); a file without it needs no walk of the whole tree.
+  if (!text.includes(PREFIX) && !REMARK_DIRECTIVE_HINT.test(text)) return { directives };
+  const visit = (node: Root | RootContent, next: RootContent | undefined): void => {
     if (node.type === 'html') {
-      collectFromHtml(text, node, lines, directives);
+      collectFromHtml(text, node, lines, directives, next?.position?.end.offset ?? node.position?.end.offset);
       return;
     }
-    if ('children' in node) for (const child of node.children) visit(child);
+    if ('children' in node) node.children.forEach((child, index) => visit(child, (node.children as RootContent[])[index + 1]));
   };
-  visit(tree);
+  visit(tree, undefined);
   directives.sort((a, b) => a.start.offset - b.start.offset);
   return { directives };
 }
 
-function collectFromHtml(text: string, node: Html, lines: LineIndex, out: Directive[]): void {
+function collectFromHtml(text: string, node: Html, lines: LineIndex, out: Directive[], nextEnd: number | undefined): void {
   const from = node.position?.start.offset;
   const to = node.position?.end.offset;
   if (from === undefined || to === undefined) return;
@@ -55,9 +60,12 @@ function collectFromHtml(text: string, node: Html, lines: LineIndex, out: Direct
     if (open === -1 || open >= to) return;
     const close = text.indexOf('-->', open + 4);
     if (close === -1 || close + 3 > to) return;
-    const directive = parseComment(text.slice(open + 4, close));
+    const body = text.slice(open + 4, close);
+    const directive = parseComment(body) ?? parseRemarkComment(body);
     if (directive) {
-      out.push({ ...directive, start: positionAt(lines, open), endLine: positionAt(lines, close).line });
+      const found: Directive = { ...directive, start: positionAt(lines, open), endLine: positionAt(lines, close).line };
+      if (directive.kind === 'ignore') found.untilOffset = nextEnd ?? close + 3;
+      out.push(found);
     }
     cursor = close + 3;
   }
@@ -76,6 +84,23 @@ function parseComment(body: string): { kind: DirectiveKind; ruleIds: string[] } 
   return { kind: kind as DirectiveKind, ruleIds: words.slice(1) };
 }
 
+/** `<!--lint …` in any spacing: the cheap test for files that hold remark-lint comments. */
+const REMARK_DIRECTIVE_HINT = /<!--\s*lint\s/;
+
+/**
+ * Parses a remark-lint comment: `lint disable|enable|ignore [name…]`. Names are remark-lint's and are
+ * mapped onto our rule ids; when names are given and none has a counterpart, the comment does nothing
+ * (it concerns another tool's rules, not all of ours).
+ */
+function parseRemarkComment(body: string): { kind: DirectiveKind; ruleIds: string[]; syntax: 'remark-lint' } | undefined {
+  const words = body.trim().split(/\s+/);
+  if (words[0] !== 'lint' || (words[1] !== 'disable' && words[1] !== 'enable' && words[1] !== 'ignore')) return undefined;
+  const names = words.slice(2).filter((word) => word !== '');
+  const ruleIds = mapRemarkLintNames(names);
+  if (names.length > 0 && ruleIds.length === 0) return undefined;
+  return { kind: words[1], ruleIds, syntax: 'remark-lint' };
+}
+
 /** Directives indexed for fast lookup: a file with many comments and many problems stays linear-ish. */
 interface CompiledDirectives {
   fileAll: boolean;
@@ -85,6 +110,8 @@ interface CompiledDirectives {
   /** Region events naming every rule, and per rule id: sorted offsets with on/off. */
   regionAll: RegionEvent[];
   regionById: Map<string, RegionEvent[]>;
+  /** `ignore` stretches: [start, end) offsets and the rule ids they switch off (empty: all). */
+  ignored: Array<{ start: number; end: number; ruleIds: ReadonlySet<string> }>;
 }
 
 interface RegionEvent {
@@ -93,7 +120,7 @@ interface RegionEvent {
 }
 
 function compile(set: DirectiveSet): CompiledDirectives {
-  const compiled: CompiledDirectives = { fileAll: false, fileIds: new Set(), lines: new Map(), regionAll: [], regionById: new Map() };
+  const compiled: CompiledDirectives = { fileAll: false, fileIds: new Set(), lines: new Map(), regionAll: [], regionById: new Map(), ignored: [] };
   const offOnLine = (line: number, ids: string[]): void => {
     const entry = compiled.lines.get(line) ?? new Set<string>();
     for (const id of ids.length === 0 ? ['*'] : ids) entry.add(id);
@@ -105,7 +132,9 @@ function compile(set: DirectiveSet): CompiledDirectives {
       for (const id of directive.ruleIds) compiled.fileIds.add(id);
     } else if (directive.kind === 'disable-line') offOnLine(directive.start.line, directive.ruleIds);
     else if (directive.kind === 'disable-next-line') offOnLine(directive.endLine + 1, directive.ruleIds);
-    else {
+    else if (directive.kind === 'ignore') {
+      compiled.ignored.push({ start: directive.start.offset, end: directive.untilOffset ?? directive.start.offset, ruleIds: new Set(directive.ruleIds) });
+    } else {
       const event = { offset: directive.start.offset, isOff: directive.kind === 'disable' };
       if (directive.ruleIds.length === 0) compiled.regionAll.push(event);
       for (const id of directive.ruleIds) {
@@ -135,6 +164,10 @@ function isCompiledSuppressed(compiled: CompiledDirectives, ruleId: string, star
   if (compiled.fileAll || compiled.fileIds.has(ruleId)) return true;
   const line = compiled.lines.get(start.line);
   if (line && (line.has('*') || line.has(ruleId))) return true;
+  // Few per file (one per `lint ignore` comment): a scan is cheaper than an index.
+  for (const stretch of compiled.ignored) {
+    if (start.offset >= stretch.start && start.offset < stretch.end && (stretch.ruleIds.size === 0 || stretch.ruleIds.has(ruleId))) return true;
+  }
   // The latest region comment that concerns this rule (naming it, or naming none) decides.
   const all = lastEventAt(compiled.regionAll, start.offset);
   const own = lastEventAt(compiled.regionById.get(ruleId), start.offset);
@@ -153,6 +186,8 @@ export function filterDiagnostics(set: DirectiveSet, diagnostics: Diagnostic[]):
 export function checkDirectiveIds(file: string, set: DirectiveSet, isKnownRuleId: (id: string) => boolean): Diagnostic[] {
   const found: Diagnostic[] = [];
   for (const directive of set.directives) {
+    // remark-lint names were mapped onto ours; the names of its other rules are not ours to check.
+    if (directive.syntax === 'remark-lint') continue;
     for (const id of directive.ruleIds) {
       if (isKnownRuleId(id)) continue;
       found.push({

@@ -1,7 +1,7 @@
 // `--fix`: lint → apply edits until nothing changes (at most 10 passes); `--fix-dry-run` diffs instead of writing.
-import { createTwoFilesPatch } from 'diff';
 import type { TextEdit } from '../diagnostics.js';
 import { applyEdits } from './apply-edits.js';
+import { unifiedDiff } from './fix-diff.js';
 import { detectEol, normalizeEol } from './eol.js';
 import { withholdUncertainFixes } from './fix-safety.js';
 import { lintText, type TextLint } from './lint-text.js';
@@ -58,6 +58,5 @@ export function fixText(file: string, text: string, setup: LintSetup, extraFixes
 
 /** A unified diff of one file's fixes, as `--fix-dry-run` prints it ('' when nothing changes). */
 export function fixDiff(file: string, before: string, after: string): string {
-  if (before === after) return '';
-  return createTwoFilesPatch(`a/${file}`, `b/${file}`, before, after, undefined, undefined, { context: 3 });
+  return unifiedDiff(file, before, after);
 }

@@ -3,6 +3,8 @@ import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { LinkResult, Verdict } from '../links/types.js';
 import type { FileReport } from './types.js';
 
+export { plural } from '../plural.js';
+
 /** Verdicts in the order reports list them: good news first, then failures, then what wasn't checked. */
 export const VERDICT_ORDER: readonly Verdict[] = ['ok', 'redirect', 'dead', 'error', 'timeout', 'unverifiable', 'excluded', 'skipped'];
 
@@ -16,10 +18,6 @@ export function countVerdicts(links: readonly LinkResult[]): Array<[Verdict, num
   });
 }
 
-/** `1 error`, `2 errors`. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
-}
 
 /** A file's diagnostics in the order every reporter prints them. */
 export function sortedDiagnostics(file: FileReport): Diagnostic[] {

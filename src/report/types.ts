@@ -41,6 +41,8 @@ export interface Report {
 export interface ReporterOptions {
   /** Emit ANSI colour (stylish only). */
   color: boolean;
+  /** Columns of the terminal the report is shown on (stylish wraps to it); undefined: no wrapping. */
+  width?: number;
 }
 
 /** Turns a report into text; the CLI writes it to stdout or `--output`. */

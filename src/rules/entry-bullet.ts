@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { resourceEntries } from './utils/entries.js';
 import type { Entry } from '../markdown/types.js';
+import { plural } from '../plural.js';
 
 const BULLETS = ['-', '*', '+'] as const;
 
@@ -80,7 +81,7 @@ export const entryBullet = defineRule({
     });
     const common = { at: first.entry.marker!.range, fix, actual: first.marker, expected: [expected] };
     if (counts.size === 1) {
-      const entries = deviating.length === 1 ? '1 entry' : `${deviating.length} entries`;
+      const entries = plural(deviating.length, 'entry', 'entries');
       ctx.report({ ...common, messageId: 'unexpected', data: { actual: first.marker, entries, expected } });
     } else {
       ctx.report({ ...common, messageId: 'mixed', data: { counts: describeCounts(ranked), expected } });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import { resourceEntries, visibleLength } from './utils/entries.js';
+import { pluralWord } from '../plural.js';
 
 /** Reports descriptions longer or shorter than the style allows. */
 export const entryDescriptionLength = defineRule({
@@ -12,8 +13,8 @@ export const entryDescriptionLength = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    tooLong: 'Unexpected description length `{length}`, expected at most `{max}` characters',
-    tooShort: 'Unexpected description length `{length}`, expected at least `{min}` characters',
+    tooLong: 'Unexpected description length `{length}`, expected at most `{max}` {unit}',
+    tooShort: 'Unexpected description length `{length}`, expected at least `{min}` {unit}',
   },
   examples: {
     valid: [
@@ -47,9 +48,9 @@ export const entryDescriptionLength = defineRule({
       if (!entry.description || entry.descriptionPlacement === 'code') continue;
       const length = visibleLength(entry);
       if (max !== null && length > max) {
-        ctx.report({ messageId: 'tooLong', at: entry.description.range, data: { length, max } });
+        ctx.report({ messageId: 'tooLong', at: entry.description.range, data: { length, max, unit: pluralWord(max, 'character') } });
       } else if (min > 0 && length < min) {
-        ctx.report({ messageId: 'tooShort', at: entry.description.range, data: { length, min } });
+        ctx.report({ messageId: 'tooShort', at: entry.description.range, data: { length, min, unit: pluralWord(min, 'character') } });
       }
     }
   },

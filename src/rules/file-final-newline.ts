@@ -4,6 +4,7 @@ import { defineRule } from './define-rule.js';
 import type { ListDocument } from '../markdown/types.js';
 import { rangeOf } from './utils/structure.js';
 import { isBlankOrBreak } from '../markdown/chars.js';
+import { pluralWord } from '../plural.js';
 
 /** Adds a missing final line ending and trims blank lines at the end of the file. */
 export const fileFinalNewline = defineRule({
@@ -16,7 +17,7 @@ export const fileFinalNewline = defineRule({
   options: z.object({}).strict(),
   messages: {
     missing: 'Missing final line ending, expected the file to end with `{expected}`',
-    extra: 'Unexpected `{actual}` blank lines at the end of the file, expected one line ending',
+    extra: 'Unexpected `{actual}` blank {lines} at the end of the file, expected one line ending',
   },
   examples: {
     valid: [
@@ -53,7 +54,7 @@ export const fileFinalNewline = defineRule({
     ctx.report({
       messageId: 'extra',
       at: rangeOf(doc, eol, text.length),
-      data: { actual: blankLines },
+      data: { actual: blankLines, lines: pluralWord(blankLines, 'line') },
       fix: [{ start: eol, end: text.length, text: ending }],
     });
   },

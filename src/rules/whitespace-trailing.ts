@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { defineRule } from './define-rule.js';
 import type { ListDocument } from '../markdown/types.js';
 import { rangeOf, walkTree } from './utils/structure.js';
+import { pluralWord } from '../plural.js';
 
 /** Flags (and removes) trailing spaces and tabs; keeps intentional hard breaks and everything inside code and HTML blocks. */
 export const whitespaceTrailing = defineRule({
@@ -14,7 +15,7 @@ export const whitespaceTrailing = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    trailing: 'Unexpected trailing whitespace (`{actual}` characters), expected none',
+    trailing: 'Unexpected trailing whitespace (`{actual}` {characters}), expected none',
     hardBreak: 'Unexpected `{actual}` spaces for a hard line break, expected `2`',
   },
   examples: {
@@ -64,7 +65,7 @@ export const whitespaceTrailing = defineRule({
       ctx.report({
         messageId: 'trailing',
         at: rangeOf(doc, start, end),
-        data: { actual: end - start },
+        data: { actual: end - start, characters: pluralWord(end - start, 'character') },
         actual: text.slice(start, end),
         fix: [{ start, end, text: '' }],
       });

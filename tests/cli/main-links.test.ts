@@ -54,25 +54,38 @@ describe('link checking from the CLI', () => {
   it('`links` reports link problems only; --links adds them to lint problems', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n\n- [Dead](https://dead.example/x)\tTODO\n');
-    const linksOnly = await run(cwd, ['links']);
+    const linksOnly = await run(cwd, ['links', 'lists']);
     expect(ids(linksOnly.report)).toEqual(['3 link-dead']);
     expect(linksOnly.code).toBe(1);
     expect(seen.at(-1)!.files[0]!.links.map((l) => l.url)).toEqual(['https://dead.example/x']);
-    const both = await run(cwd, ['--links']);
+    const both = await run(cwd, ['lists', '--links']);
     expect(ids(both.report)).toEqual(['3 link-dead', '3 fake-tab', '3 fake-todo']);
   });
 
   it('passes the link flags through', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n');
-    await run(cwd, ['links', '--changed-since', 'main', '--shard', '2/4', '--no-cache', '--allow-private', '127.0.0.1', '--allow-private', '10.0.0.0/8', '-q']);
+    await run(cwd, ['links', 'lists', '--changed-since', 'main', '--shard', '2/4', '--no-cache', '--allow-private', '127.0.0.1', '--allow-private', '10.0.0.0/8', '-q']);
     expect(seen.at(-1)!.argv).toEqual({ fix: false, quiet: true, changedSince: 'main', shard: '2/4', cache: false, allowPrivate: ['127.0.0.1', '10.0.0.0/8'] });
+  });
+
+  it('--allow-private takes one value, so the command and paths after it stay what they are', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'README.md', '# Readme\n\n- [Dead](https://dead.example/readme)\n');
+    write(cwd, 'docs/a.md', '# A\n\n- [Dead](https://dead.example/a)\n');
+    const { report } = await run(cwd, ['--allow-private', '127.0.0.1', 'links', 'docs/a.md']);
+    expect(report.files.map((f) => f.file)).toEqual(['docs/a.md']);
+    expect(seen.at(-1)!.argv.allowPrivate).toEqual(['127.0.0.1']);
+    // Globs after `--` (as the action passes its `paths` input) go through the same resolver.
+    const io = captureIo({ cwd });
+    await main(['links', '-f', 'json', '--', 'docs/*.md', '*.md'], io, { rulesModule: FAKE_RULES_MODULE, workers: 0, linkChecker: fakeLinkChecker });
+    expect((JSON.parse(io.out.join('')) as { files: Array<{ file: string }> }).files.map((f) => f.file)).toEqual(['README.md', 'docs/a.md']);
   });
 
   it('disable comments apply to link problems', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n\n<!-- lint-lists-disable-next-line link-dead -->\n- [Dead](https://dead.example/x)\n- [Dead](https://dead.example/y)\n');
-    expect(ids((await run(cwd, ['links'])).report)).toEqual(['5 link-dead']);
+    expect(ids((await run(cwd, ['links', 'lists'])).report)).toEqual(['5 link-dead']);
   });
 
   it('--fix rewrites permanent redirects together with lint fixes; --fix-dry-run only diffs', async () => {
@@ -80,10 +93,10 @@ describe('link checking from the CLI', () => {
     const original = '# A\r\n\r\n- [Old](https://old.example/page)\tx\r\n';
     write(cwd, 'lists/a.md', original);
     const dry = captureIo({ cwd });
-    expect(await main(['--links', '--fix-dry-run'], dry, { rulesModule: FAKE_RULES_MODULE, workers: 0, linkChecker: fakeLinkChecker })).toBe(0);
+    expect(await main(['lists', '--links', '--fix-dry-run'], dry, { rulesModule: FAKE_RULES_MODULE, workers: 0, linkChecker: fakeLinkChecker })).toBe(0);
     expect(dry.out.join('')).toContain('+- [Old](https://new.example/page) x\r\n');
     expect(readFileSync(path.join(cwd, 'lists/a.md'), 'utf8')).toBe(original);
-    const fixed = await run(cwd, ['--links', '--fix']);
+    const fixed = await run(cwd, ['lists', '--links', '--fix']);
     expect(readFileSync(path.join(cwd, 'lists/a.md'), 'utf8')).toBe('# A\r\n\r\n- [Old](https://new.example/page) x\r\n');
     expect(ids(fixed.report)).toEqual([]);
     expect(fixed.code).toBe(0);
@@ -92,7 +105,7 @@ describe('link checking from the CLI', () => {
   it('exits 3 when the network is down', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n\n- [X](https://offline.example/)\n');
-    const { code, report } = await run(cwd, ['links']);
+    const { code, report } = await run(cwd, ['links', 'lists']);
     expect(code).toBe(3);
     expect(report.networkDown).toBe(true);
   });

@@ -32,15 +32,81 @@ async function runJson(cwd: string, argv: string[]) {
 }
 
 describe('lint-lists CLI', () => {
-  it('lints lists/ by default and exits 1 on errors, printing the stylish report', async () => {
+  it('without config or paths lints the readme, says so, and exits 1 on errors, printing the stylish report', async () => {
     const cwd = tempFolder();
+    write(cwd, 'Readme.markdown', '# A\n\n- a\tb\n');
     write(cwd, 'lists/a.md', '# A\n\n- a\tb\n');
     const { code, stdout, stderr } = await run(cwd, []);
     expect(code).toBe(1);
-    expect(stderr).toBe('');
-    expect(stdout).toContain('lists/a.md');
+    expect(stderr).toBe('lint-lists: Linting Readme.markdown (no paths given and no `files` in a config)\n');
+    expect(stdout).toContain('Readme.markdown');
+    expect(stdout).not.toContain('lists/a.md');
     expect(stdout).toContain('fake-tab');
     expect(stdout).not.toContain('\u001b[');
+    expect((await run(cwd, ['-q'])).stderr).toBe('');
+  });
+
+  it('prefers README.md over other spellings, and exits 2 when there is no readme', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'readme.md', '# A\n');
+    write(cwd, 'README.md', '# A\n');
+    write(cwd, 'docs/README.md/inner.md', '# A\n');
+    expect((await run(cwd, [])).stderr).toBe('lint-lists: Linting README.md (no paths given and no `files` in a config)\n');
+    const empty = tempFolder();
+    write(empty, 'docs/list.md', '# A\n');
+    const none = await run(empty, []);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^lint-lists: no paths given, no `files` in a config and no README.md here: name what to lint/);
+  });
+
+  it('lints the config\'s `files` (globs, relative to the config folder) and warns about entries that match nothing', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'lint-lists.config.json', '{ "files": ["lists/**/*.md", "old/*.md", "!lists/drafts/**"] }');
+    write(cwd, 'README.md', '# A\n\n- a\tb\n');
+    write(cwd, 'lists/a.md', '# A\n\n- a\tb\n');
+    write(cwd, 'lists/drafts/b.md', '# A\n\n- a\tb\n');
+    write(cwd, 'sub/x.txt', '');
+    const { code, report, stderr } = await runJson(path.join(cwd, 'sub'), []);
+    // Outside the working directory, paths are shown absolute.
+    expect(report.files.map((f) => f.file)).toEqual([path.join(cwd, 'lists/a.md')]);
+    expect(code).toBe(1);
+    expect(stderr).toBe('lint-lists: warning: ../lint-lists.config.json: files: No files matching the pattern "old/*.md" were found\n');
+  });
+
+  it('exits 2 when a CLI path or glob matches nothing, after reporting what it did lint', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const { code, report, stderr } = await runJson(cwd, ['a.md', 'docs/**/*.md', 'missing.md']);
+    expect(code).toBe(2);
+    expect(report.files.map((f) => f.file)).toEqual(['a.md']);
+    expect(stderr).toBe('lint-lists: No files matching the pattern "docs/**/*.md" were found\nlint-lists: No files matching the pattern "missing.md" were found\n');
+  });
+
+  it('repeatable options take one value each, so the paths after them stay paths', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'README.md', '# A\n');
+    write(cwd, 'b.md', '# A TODO\n');
+    const ruled = await runJson(cwd, ['--rule', 'fake-todo:error', 'b.md']);
+    expect(ruled.report.files.map((f) => f.file)).toEqual(['b.md']);
+    expect(ruled.code).toBe(1);
+    const twice = await runJson(cwd, ['--rule', 'fake-todo:off', '--rule', 'fake-tab:warn', 'b.md']);
+    expect(twice.report.files.map((f) => f.file)).toEqual(['b.md']);
+    expect(twice.code).toBe(0);
+    const missing = await run(cwd, ['b.md', '--rule']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('lint-lists: Not enough arguments following: rule\nRun `lint-lists --help` for usage.\n');
+  });
+
+  it('a repeated single-value option (-c, -f, -o…) is a usage error', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n');
+    write(cwd, 'x.json', '{}');
+    for (const [argv, name] of [[['-c', 'x.json', '-c', 'x.json'], 'config'], [['-f', 'json', '--format', 'sarif'], 'format'], [['-o', 'r1', '-o', 'r2'], 'output']] as const) {
+      const { code, stdout, stderr } = await run(cwd, ['a.md', ...argv]);
+      expect(code).toBe(2);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`lint-lists: --${name} was given more than once; it takes one value\nRun \`lint-lists --help\` for usage.\n`);
+    }
   });
 
   it('exits 0 with warnings only, and 1 when they exceed --max-warnings', async () => {
@@ -49,7 +115,7 @@ describe('lint-lists CLI', () => {
     expect((await run(cwd, ['a.md'])).code).toBe(0);
     const over = await run(cwd, ['a.md', '--max-warnings', '0']);
     expect(over.code).toBe(1);
-    expect(over.stderr).toBe('lint-lists: 1 warnings, more than --max-warnings 0\n');
+    expect(over.stderr).toBe('lint-lists: 1 warning, more than --max-warnings 0\n');
     expect((await run(cwd, ['a.md', '--max-warnings', '1'])).code).toBe(0);
   });
 
@@ -136,8 +202,9 @@ describe('bad input', () => {
     symlinkSync('/dev/null', path.join(cwd, 'lists/null.md'));
     symlinkSync(path.join(outside, 'secret.md'), path.join(cwd, 'lists/outside.md'));
     const { code, report, stderr } = await runJson(cwd, ['lists', 'missing.md']);
-    expect(code).toBe(1);
-    expect(stderr).toBe('');
+    // Every file is still reported; the path that matched nothing makes it a usage failure.
+    expect(code).toBe(2);
+    expect(stderr).toBe('lint-lists: No files matching the pattern "missing.md" were found\n');
     const failures = Object.fromEntries(report.files.map((f) => [f.file, f.failure]));
     expect(failures).toEqual({
       'lists/deep.md': expect.stringMatching(/^lists\/deep\.md:/),
@@ -150,7 +217,6 @@ describe('bad input', () => {
       'lists/null.md': 'lists/null.md: symlink points outside the working tree (to /dev/null); refusing to read it',
       'lists/outside.md': expect.stringContaining('lists/outside.md: symlink points outside the working tree'),
       'lists/pipe.md': 'lists/pipe.md: not a regular file (FIFO); refusing to read it',
-      'missing.md': 'missing.md: no such file or directory',
     });
     const good = report.files.find((f) => f.file === 'lists/good.md')!;
     expect(good.diagnostics.map((d) => d.ruleId)).toEqual(['fake-tab']);
@@ -172,12 +238,12 @@ describe('--fix', () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '\uFEFF# A!!\r\n\r\n- a\tb TODO\r\n');
     write(cwd, 'lists/b.md', '# B\n');
-    const { code, report } = await runJson(cwd, ['--fix']);
+    const { code, report } = await runJson(cwd, ['lists', '--fix']);
     expect(code).toBe(0);
     expect(readFileSync(path.join(cwd, 'lists/a.md'), 'utf8')).toBe('\uFEFF# A!\r\n\r\n- a b TODO\r\n');
     expect(report.files.flatMap((f) => f.diagnostics.map((d) => d.ruleId))).toEqual(['fake-todo']);
     expect(readdirSync(path.join(cwd, 'lists'))).toEqual(['a.md', 'b.md']);
-    const again = await runJson(cwd, ['--fix']);
+    const again = await runJson(cwd, ['lists', '--fix']);
     expect(readFileSync(path.join(cwd, 'lists/a.md'), 'utf8')).toBe('\uFEFF# A!\r\n\r\n- a b TODO\r\n');
     expect(again.code).toBe(0);
   });
@@ -191,6 +257,38 @@ describe('--fix', () => {
     expect(stdout).toContain('--- a/a.md\n+++ b/a.md\n');
     expect(stdout).toContain('-- a\tb\n+- a b\n');
     expect(readFileSync(path.join(cwd, 'a.md'), 'utf8')).toBe('# A\n\n- a\tb\n');
+  });
+
+  it('--fix-dry-run with -f json keeps stdout valid JSON: the diff goes to stderr', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const { code, stdout, stderr } = await run(cwd, ['a.md', '--fix-dry-run', '-f', 'json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ files: [{ file: 'a.md', diagnostics: [] }] });
+    expect(stderr).toContain('--- a/a.md\n+++ b/a.md\n');
+  });
+
+  it('colours the dry-run diff on a terminal, not with NO_COLOR or without a TTY', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const tty = captureIo({ cwd, isTTY: true });
+    await main(['a.md', '--fix-dry-run'], tty, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    expect(tty.out.join('')).toContain('\u001b[31m-- a\tb\u001b[39m\n\u001b[32m+- a b\u001b[39m');
+    const noColor = captureIo({ cwd, isTTY: true, env: { NO_COLOR: '1' } });
+    await main(['a.md', '--fix-dry-run'], noColor, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    expect(noColor.out.join('')).toContain('-- a\tb\n+- a b');
+    expect(noColor.out.join('')).not.toContain('\u001b[');
+    expect((await run(cwd, ['a.md', '--fix-dry-run'])).stdout).not.toContain('\u001b[');
+  });
+
+  it('fits the stylish report to the terminal width', async () => {
+    const cwd = tempFolder();
+    write(cwd, 'a.md', '# A\n\n- a\tb\n');
+    const io = captureIo({ cwd, isTTY: true, columns: 40, env: { NO_COLOR: '1' } });
+    await main(['a.md'], io, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    const lines = io.out.join('').split('\n');
+    expect(lines.filter((line) => line.length > 40)).toEqual([]);
+    expect(lines.slice(1, 3)).toEqual(['  3:4  error  Unexpected tab, expected', '              ` `  fake-tab (fixable)']);
   });
 
   it('in a read-only folder: reports the failure, keeps the original, leaves no temp file', async () => {

@@ -14,7 +14,7 @@ describe('published JSON Schema', () => {
     expect(schema.title).toBe('lint-lists configuration');
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toEqual(['$schema', 'extends', 'style', 'rules', 'files', 'ignore', 'links']);
-    expect(schema.properties.files?.description).toContain('lists');
+    expect(schema.properties.files?.description).toContain('README.md');
     const ruleSchemas = schema.properties.rules!;
     expect(ruleSchemas.additionalProperties).toBe(false);
     expect(Object.keys(ruleSchemas.properties!)).toEqual(['entry-separator', 'heading-case']);

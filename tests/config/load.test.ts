@@ -57,7 +57,7 @@ describe('loadConfig', () => {
     const config = await loadConfig({ cwd: dir, rules: fakeRules });
     expect(config.file).toBeUndefined();
     expect(config.root).toBe(dir);
-    expect(config.files).toEqual(['lists']);
+    expect(config.files).toEqual([]);
     expect(config.rules.map((r) => r.rule.id)).toEqual(['heading-case']);
   });
 
@@ -72,7 +72,7 @@ describe('loadConfig', () => {
 
     await write('pkg/package.json', { name: 'x', 'lint-lists': { rules: { 'heading-case': 'loud' } } });
     const error = await loadError({ cwd: path.join(dir, 'pkg') });
-    expect(error.message).toBe('package.json: lint-lists.rules.heading-case: got "loud", expected "off", "warn" or "error"');
+    expect(error.message).toBe('package.json:5:23: lint-lists.rules.heading-case: got "loud", expected "off", "warn" or "error"');
   });
 
   it('applies the awesome preset under the file and the file over it', async () => {
@@ -129,6 +129,37 @@ describe('loadConfig', () => {
     expect((await loadError({ configPath: 'dupe.yaml' })).message).toMatch(/^dupe\.yaml:2:1: invalid YAML: .*unique/i);
   });
 
+  it('reads comments and trailing commas in .json and .jsonc configs', async () => {
+    await write('lint-lists.config.jsonc', '// House style\n{\n  "files": ["docs", /* later: "more" */],\n  "rules": { "heading-case": "warn", },\n}\n');
+    const config = await loadConfig({ cwd: dir, rules: fakeRules });
+    expect(config.file).toBe('lint-lists.config.jsonc');
+    expect(config.files).toEqual(['docs']);
+    await write('commented.json', '{\n  // why\n  "files": ["x"]\n}\n');
+    expect((await loadConfig({ cwd: dir, rules: fakeRules, configPath: 'commented.json' })).files).toEqual(['x']);
+  });
+
+  it('reports every problem at once, each with file:line:col (JSON with comments and YAML)', async () => {
+    await write(
+      'all.jsonc',
+      '{\n  // comment\n  "files": "docs",\n  "styel": {},\n  "rules": {\n    "heading-cse": "warn",\n    "heading-case": ["warn", { "minWords": 0 }]\n  }\n}\n',
+    );
+    const json = await loadError({ configPath: 'all.jsonc' });
+    expect(json.code).toBe('CONFIG_INVALID');
+    expect(json.message.split('\n')).toEqual([
+      'all.jsonc:3:12: files: got "docs", expected an array',
+      expect.stringMatching(/^all\.jsonc:4:3: styel: unknown key, expected one of .*\(did you mean "style"\?\)$/),
+      'all.jsonc:6:5: rules: unknown rule "heading-cse" (did you mean "heading-case"?)',
+      'all.jsonc:7:44: rules.heading-case[1].minWords: got 0, expected a number >= 1',
+    ]);
+    await write('all.yaml', 'files: docs\nrules:\n  heading-cse: warn\n  heading-case: [warn, {minWords: 0}]\n');
+    const yaml = await loadError({ configPath: 'all.yaml' });
+    expect(yaml.message.split('\n')).toEqual([
+      'all.yaml:1:8: files: got "docs", expected an array',
+      'all.yaml:3:3: rules: unknown rule "heading-cse" (did you mean "heading-case"?)',
+      'all.yaml:4:35: rules.heading-case[1].minWords: got 0, expected a number >= 1',
+    ]);
+  });
+
   it('rejects a non-object config, a missing --config file and JavaScript configs', async () => {
     await write('list.yaml', '- a\n- b\n');
     expect((await loadError({ configPath: 'list.yaml' })).message).toBe('list.yaml: got ["a","b"], expected an object');
@@ -163,7 +194,7 @@ describe('loadConfig error places', () => {
     await mkdir(path.join(dir, 'sub'));
     const error = await loadError({ cwd: path.join(dir, 'sub') });
     expect(error.code).toBe('RULE_UNKNOWN');
-    expect(error.message).toBe('../base.yaml: rules: unknown rule "heading-cse" (did you mean "heading-case"?)');
+    expect(error.message).toBe('../base.yaml:2:3: rules: unknown rule "heading-cse" (did you mean "heading-case"?)');
     await write('lint-lists.config.json', { rules: { 'heading-case': 'warn' } });
     expect((await loadConfig({ cwd: path.join(dir, 'sub'), rules: fakeRules })).file).toBe('../lint-lists.config.json');
   });

@@ -19,7 +19,7 @@ describe('resolveConfig', () => {
     const config = resolveConfig({}, { rules: fakeRules, root: '/project' });
     expect(config.style).toEqual(styleSchema.parse({}));
     expect(config.rules.map((r) => [r.rule.id, r.severity, r.options])).toEqual([['heading-case', 'error', { ignoreTitle: true, minWords: 1 }]]);
-    expect(config.files).toEqual(['lists']);
+    expect(config.files).toEqual([]);
     expect(config.ignore).toEqual([]);
     expect(config.root).toBe('/project');
     expect(config.file).toBeUndefined();

@@ -83,3 +83,36 @@ describe('disable comments', () => {
     expect(filterDiagnostics(set, at(text, 'r1', 2)).length).toBe(1);
   });
 });
+
+describe("remark-lint comments (awesome-lint's)", () => {
+  it('disable / enable map remark-lint names onto our rules', () => {
+    const text = ['- 1', '<!--lint disable no-dead-urls double-link-->', '- 3', '<!-- lint enable double-link -->', '- 5', '<!--lint enable-->', '- 7'].join('\n');
+    const set = directivesOf(text);
+    const found = [...at(text, 'link-dead', 1, 3, 5, 7), ...at(text, 'link-duplicate', 1, 3, 5, 7), ...at(text, 'entry-bullet', 3)];
+    expect(linesOf(filterDiagnostics(set, found))).toEqual(['link-dead@1', 'link-dead@7', 'link-duplicate@1', 'link-duplicate@5', 'link-duplicate@7', 'entry-bullet@3']);
+  });
+
+  it('ignore switches rules off for the next node only (a whole list), without names for every rule', () => {
+    const text = ['<!--lint ignore awesome-list-item-->', '- a', '- b', '', 'Para', '', '<!--lint ignore-->', 'Other', '', 'Last'].join('\n');
+    const set = directivesOf(text);
+    const found = [...at(text, 'entry-separator', 2, 3, 5), ...at(text, 'heading-case', 2, 8, 10)];
+    expect(linesOf(filterDiagnostics(set, found))).toEqual(['entry-separator@5', 'heading-case@2', 'heading-case@10']);
+  });
+
+  it('a comment naming only rules we do not have does nothing, and is not reported as unknown', () => {
+    const text = ['<!--lint disable awesome-badge no-emphasis-as-heading-->', '- a'].join('\n');
+    const set = directivesOf(text);
+    expect(linesOf(filterDiagnostics(set, at(text, 'entry-separator', 2)))).toEqual(['entry-separator@2']);
+    expect(checkDirectiveIds('a.md', set, () => false)).toEqual([]);
+  });
+
+  it('our own comments still check their rule ids exactly', () => {
+    const text = '<!-- lint-lists-disable no-dead-urls -->\n- a\n';
+    expect(checkDirectiveIds('a.md', directivesOf(text), (id) => id === 'link-dead').map((d) => d.actual)).toEqual(['no-dead-urls']);
+  });
+
+  it('accepts package-style names (remark-lint-final-newline)', () => {
+    const text = '<!--lint disable remark-lint-final-newline-->\n- a\n';
+    expect(filterDiagnostics(directivesOf(text), at(text, 'file-final-newline', 2))).toEqual([]);
+  });
+});

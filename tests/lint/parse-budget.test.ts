@@ -76,7 +76,7 @@ describe('parse budget', () => {
     write(cwd, 'lists/a.md', '# A\n\n- a\tb\n');
     write(cwd, 'lists/x.md', HOSTILE);
     const io = captureIo({ cwd, env: { LINT_LISTS_PARSE_BUDGET_MS: String(BUDGET_MS) } });
-    const code = await main(['--format', 'json'], io, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
+    const code = await main(['lists', '--format', 'json'], io, { rulesModule: FAKE_RULES_MODULE, workers: 0 });
     const stderr = io.err.join('');
     expect(code).toBe(1);
     expect(stderr).not.toMatch(/\n\s+at /);
