@@ -68,7 +68,8 @@ export async function runAction(io: ActionIo, options: ActionOptions = {}): Prom
 async function runEngine(inputs: ActionInputs, io: ActionIo, options: ActionOptions): Promise<{ report: Report; errors: string[] }> {
   const loaded = await loadRunConfig({ cwd: io.cwd, ...(inputs.config !== undefined ? { configPath: inputs.config } : {}) });
   for (const warning of loaded.config.warnings) io.stderr(`lint-lists: ${warning}\n`);
-  if (inputs.cacheDir !== undefined) await mkdir(inputs.cacheDir, { recursive: true });
+  const cacheDir = inputs.cacheDir !== undefined ? path.resolve(io.cwd, inputs.cacheDir) : undefined;
+  if (cacheDir !== undefined) await mkdir(cacheDir, { recursive: true });
   const { report, inputs: chosen } = await runLint(loaded, {
     paths: inputs.paths,
     cwd: io.cwd,
@@ -79,10 +80,10 @@ async function runEngine(inputs: ActionInputs, io: ActionIo, options: ActionOpti
     isQuiet: false,
     workers: options.workers,
     linkChecker: options.linkChecker,
-    ...(inputs.cacheDir !== undefined ? { lintCache: path.join(inputs.cacheDir, 'lint.json') } : {}),
+    ...(cacheDir !== undefined ? { lintCache: path.join(cacheDir, 'lint.json') } : {}),
     links: {
       ...(inputs.links && inputs.changedOnly && inputs.baseRef ? { changedSince: inputs.baseRef } : {}),
-      ...(inputs.cacheDir !== undefined ? { cache: path.join(inputs.cacheDir, 'links.json') } : {}),
+      ...(cacheDir !== undefined ? { cache: path.join(cacheDir, 'links.json') } : {}),
     },
     events: { onWarning: (message) => io.stderr(`${message}\n`) },
   });

@@ -41,7 +41,7 @@ describe('public API', () => {
     const cwd = tempFolder();
     mkdirSync(path.join(cwd, 'lists'));
     writeFileSync(path.join(cwd, 'lists/a.md'), '# A\n\n- [Alpha](https://alpha.dev) - Fast builds for large repositories.\n');
-    const linter = await createLinter({ style: { entry: { description: { maxLength: 10 } } } }, { cwd });
+    const linter = await createLinter({ files: ['lists'], style: { entry: { description: { maxLength: 10 } } } }, { cwd });
     const report = await linter.lintFiles();
     expect(report.files.map((f) => [f.file, f.diagnostics.map((d) => d.ruleId)])).toEqual([['lists/a.md', ['entry-description-length']]]);
   });

@@ -115,7 +115,7 @@ describe('link rule ids from the CLI', () => {
   it('--rule link-dead:off sets the link rule like any rule; a typo is a usage error', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n');
-    await run(cwd, ['links', '--rule', 'link-dead:off']);
+    await run(cwd, ['links', 'lists', '--rule', 'link-dead:off']);
     expect(seen.at(-1)!.config.linkRules['link-dead']).toEqual({ severity: 'off', options: {} });
     expect(seen.at(-1)!.config.linkRules['link-timeout']).toEqual({ severity: 'warn', options: {} });
     const io = captureIo({ cwd });
@@ -126,13 +126,13 @@ describe('link rule ids from the CLI', () => {
   it('a disable comment naming a link rule that does not exist is reported', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n\n<!-- lint-lists-disable-next-line link-daed -->\n- [Dead](https://dead.example/x)\n');
-    expect(ids((await run(cwd, ['--links'])).report)).toEqual(['3 lint-directive', '4 link-dead']);
+    expect(ids((await run(cwd, ['lists', '--links'])).report)).toEqual(['3 lint-directive', '4 link-dead']);
   });
 
   it('the report describes the link rules (SARIF takes its rule table from it)', async () => {
     const cwd = tempFolder();
     write(cwd, 'lists/a.md', '# A\n');
-    const { report } = await run(cwd, ['links']);
+    const { report } = await run(cwd, ['links', 'lists']);
     const rules = (report as unknown as { rules: Array<{ id: string; description: string; fixable: boolean }> }).rules;
     expect(rules.find((r) => r.id === 'link-redirect')).toMatchObject({ fixable: true, description: expect.stringContaining('final address') });
     expect(rules.filter((r) => r.id.startsWith('link-') && ['dead', 'error', 'timeout', 'redirect', 'unverifiable', 'archived'].includes(r.id.slice(5)))).toHaveLength(6);

@@ -67,8 +67,8 @@ describe('lint-lists CLI', () => {
     write(cwd, 'lists/drafts/b.md', '# A\n\n- a\tb\n');
     write(cwd, 'sub/x.txt', '');
     const { code, report, stderr } = await runJson(path.join(cwd, 'sub'), []);
-    // Outside the working directory, paths are shown absolute.
-    expect(report.files.map((f) => f.file)).toEqual([path.join(cwd, 'lists/a.md')]);
+    // Above the working directory, paths are shown relative to it.
+    expect(report.files.map((f) => f.file)).toEqual(['../lists/a.md']);
     expect(code).toBe(1);
     expect(stderr).toBe('lint-lists: warning: ../lint-lists.config.json: files: No files matching the pattern "old/*.md" were found\n');
   });

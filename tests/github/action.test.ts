@@ -5,7 +5,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import type { LinkCheckInput } from '../../src/engine/check-links.js';
-import { runAction } from '../../src/github/action.js';
+import { hiddenAnnotationsNote, runAction } from '../../src/github/action.js';
+import type { Report } from '../../src/report/types.js';
 import { readActionInputs } from '../../src/github/action-inputs.js';
 import { tempFolder } from '../lint/fixtures/temp.js';
 
@@ -47,7 +48,7 @@ function setUp(inputs: Record<string, string>) {
 
 describe('action entry point', () => {
   it('annotates the lines at fault, writes the job summary, the report and the outputs, and fails on errors', async () => {
-    const { env, io } = setUp({ paths: 'lists', 'fail-level': 'error', 'report-format': 'sarif' });
+    const { env, io } = setUp({ paths: 'lists', links: 'false', 'fail-level': 'error', 'report-format': 'sarif' });
 
     const code = await runAction(io);
 
@@ -68,7 +69,7 @@ describe('action entry point', () => {
   });
 
   it('passes with fail-level none and reports through the outputs only', async () => {
-    const { io } = setUp({ paths: 'lists', 'fail-level': 'none' });
+    const { io } = setUp({ paths: 'lists', links: 'false', 'fail-level': 'none' });
     expect(await runAction(io)).toBe(0);
   });
 
@@ -79,7 +80,7 @@ describe('action entry point', () => {
   });
 
   it('hands its link inputs to the engine directly and writes no scratch report', async () => {
-    const { cwd, env, io } = setUp({ paths: 'lists\n./lists', links: 'true', 'changed-only': 'true', 'base-ref': 'abc123', cache: '.cache.json' });
+    const { cwd, env, io } = setUp({ paths: 'lists\n./lists', links: 'true', 'changed-only': 'true', 'base-ref': 'abc123', 'cache-dir': 'cache-dir' });
     const seen: LinkCheckInput[] = [];
     const code = await runAction(io, {
       workers: 0,
@@ -90,20 +91,39 @@ describe('action entry point', () => {
     });
     expect(code).toBe(1);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.argv).toMatchObject({ changedSince: 'abc123', cache: '.cache.json', fix: false });
+    expect(seen[0]!.argv).toMatchObject({ changedSince: 'abc123', cache: path.join(cwd, 'cache-dir', 'links.json'), fix: false });
     expect(seen[0]!.files.map((f) => f.file)).toEqual(['lists/awesome.md']);
     expect(readdirSync(env.RUNNER_TEMP!).sort()).toEqual(['lint-lists-report.md', 'output', 'summary.md']);
-    expect(readdirSync(cwd).sort()).toEqual(['lint-lists.config.json', 'lists', 'runner-temp']);
+    expect(readdirSync(cwd).sort()).toEqual(['cache-dir', 'lint-lists.config.json', 'lists', 'runner-temp']);
   });
 
   it('reports a broken config as an annotation naming the file, exit 2', async () => {
-    const { cwd, io } = setUp({ paths: 'lists' });
+    const { cwd, io } = setUp({ paths: 'lists', links: 'false' });
     writeFileSync(path.join(cwd, 'lint-lists.config.json'), '{ "rules": { "entry-separatr": "warn" } }');
     expect(await runAction(io)).toBe(2);
-    expect(io.out.join('')).toContain('::error title=lint-lists::lint-lists.config.json: rules: unknown rule "entry-separatr"');
+    expect(io.out.join('')).toMatch(/::error title=lint-lists::lint-lists\.config\.json:1:\d+: rules: unknown rule "entry-separatr"/);
   });
 
-  it('requires base-ref with changed-only', () => {
+  it('requires base-ref with changed-only outside pull requests', () => {
     expect(() => readActionInputs({ 'INPUT_CHANGED-ONLY': 'true' })).toThrow('changed-only: needs base-ref');
+  });
+
+  it('checks links, and in a pull request only on changed lines against its base, with no inputs set', () => {
+    const eventPath = path.join(tempFolder(), 'event.json');
+    const sha = 'a'.repeat(40);
+    writeFileSync(eventPath, JSON.stringify({ pull_request: { base: { sha } } }));
+    expect(readActionInputs({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath })).toMatchObject({ links: true, changedOnly: true, baseRef: sha });
+    expect(readActionInputs({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: eventPath })).toMatchObject({ links: true, changedOnly: false });
+    expect(readActionInputs({ GITHUB_EVENT_NAME: 'push' }).baseRef).toBeUndefined();
+  });
+
+  it('never passes a base-ref that git would read as an option', () => {
+    expect(() => readActionInputs({ 'INPUT_BASE-REF': '--upload-pack=touch x' })).toThrow('input base-ref');
+  });
+
+  it('says in the summary when GitHub\'s annotation limit hides problems', () => {
+    const report = { summary: { errors: 12, warnings: 3 } } as Report;
+    expect(hiddenAnnotationsNote(report)).toContain('2 problems');
+    expect(hiddenAnnotationsNote({ summary: { errors: 10, warnings: 10 } } as Report)).toBe('');
   });
 });
