@@ -17,6 +17,7 @@ const ENTRIES: Record<string, string> = {
   action: 'src/github/action-main.ts',
   worker: 'src/lint/worker.ts',
   'config-setup': 'src/lint/config-setup.ts',
+  rules: 'src/rules/index.ts',
 };
 
 /** Bundles into `outdir` and returns a digest of every file written, so two builds can be compared. */
@@ -37,7 +38,7 @@ export async function bundle(outdir: string): Promise<string> {
     minifySyntax: true,
     legalComments: 'linked',
     charset: 'utf8',
-    define: { LINT_LISTS_BUNDLED_VERSION: JSON.stringify(pkg.version) },
+    define: { LINT_LISTS_BUNDLED_VERSION: JSON.stringify(pkg.version), LINT_LISTS_BUNDLED: 'true' },
     // Bundled CommonJS dependencies still call require(); give ESM output one that works.
     banner: { js: "import { createRequire as __lintListsRequire } from 'node:module'; const require = __lintListsRequire(import.meta.url);" },
     logLevel: 'warning',
