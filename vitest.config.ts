@@ -7,6 +7,7 @@ const STRESS = [
   'tests/lint/parse-budget.test.ts',
   'tests/cli/bin.test.ts',
   'tests/links/integration/**/*.test.ts',
+  'tests/package/**/*.test.ts',
 ];
 
 /** Files that replace modules with `vi.mock`: they keep a fresh module graph each. */

@@ -1,5 +1,5 @@
 // Assembles the Report every reporter takes from per-file outcomes, input problems and link results.
-import { PROJECT_URL } from '../config/defaults.js';
+import { ruleDocsUrl } from '../docs-url.js';
 import { compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { AnyLinkRule } from '../links/rules/define-link-rule.js';
 import { linkRules } from '../links/rules/index.js';
@@ -23,7 +23,7 @@ export interface ReportParts {
 
 /** Rule metadata for reporters: the registry's rules, the link rules and the engine's own ids. */
 export function ruleInfos(registry: readonly AnyRule[], links: readonly AnyLinkRule[] = linkRules): RuleInfo[] {
-  const infos = [...registry, ...links].map((rule) => ({ id: rule.id, description: rule.description, fixable: rule.fixable, helpUri: `${PROJECT_URL}#${rule.id}` }));
+  const infos = [...registry, ...links].map((rule) => ({ id: rule.id, description: rule.description, fixable: rule.fixable, helpUri: ruleDocsUrl(rule.id) }));
   return [...infos, ...ENGINE_RULES.map((rule) => ({ ...rule, fixable: false }))].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

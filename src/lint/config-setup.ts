@@ -20,8 +20,11 @@ export interface ConfigSetupData {
   isLinksOnly?: boolean;
 }
 
+// Set by the bundler (src/scripts/bundle.ts): its output is one flat folder, where the registry is `rules.js`.
+declare const LINT_LISTS_BUNDLED: boolean | undefined;
+
 /** URL of the real rule registry. */
-export const DEFAULT_RULES_MODULE = siblingModule(import.meta.url, '../rules/index.js');
+export const DEFAULT_RULES_MODULE = siblingModule(import.meta.url, typeof LINT_LISTS_BUNDLED === 'boolean' ? './rules.js' : '../rules/index.js');
 
 /** A SetupSpec that makes workers load config like the main thread. */
 export function configSetupSpec(data: ConfigSetupData): SetupSpec {
