@@ -31,6 +31,8 @@ interface ParsedArgs {
   _: Array<string | number>;
   paths?: string[];
   config?: string;
+  /** `init`: replace an existing config. */
+  force?: boolean;
   fix?: boolean;
   'fix-dry-run'?: boolean;
   format: (typeof FORMATS)[number];
@@ -61,6 +63,8 @@ function buildParser(argv: string[]) {
     .command('$0 [paths..]', 'Lint lists (files, folders or globs; default: the config\'s `files`, else README.md)')
     .command('links [paths..]', 'Check links only (lint rules are not reported)')
     .command('merge <reports..>', 'Merge JSON reports (e.g. one per --shard) into one report in any --format')
+    .command('init', 'Write a lint-lists.config.json (with $schema) for the list in this folder and print the CI steps')
+    .option('force', { type: 'boolean', describe: 'init: replace an existing config file' })
     .command('report-issue <report>', 'Create, update or close the dead-link report issue (needs GITHUB_TOKEN, GITHUB_REPOSITORY)')
     .option('confirm-after', { type: 'number', describe: 'report-issue: runs a failure must persist before it is listed' })
     .option('config', { alias: 'c', type: 'string', describe: 'Config file to use (skips the search)' })
@@ -135,6 +139,10 @@ const SINGLE_VALUE_OPTIONS = ['config', 'format', 'output', 'max-warnings', 'max
 
 async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<number> {
   if (args._[0] === 'merge') return merge(args, io, options);
+  if (args._[0] === 'init') {
+    const { runInit } = await import('./commands/init.js');
+    return runInit({ force: args.force === true }, io);
+  }
   if (args._[0] === 'report-issue') {
     const { runReportIssue } = await import('./commands/report-issue.js');
     await runReportIssue({ reportFile: String(args.report), configPath: args.config, confirmAfterRuns: args['confirm-after'] }, io);
