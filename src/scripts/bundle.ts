@@ -33,6 +33,8 @@ export async function bundle(outdir: string): Promise<string> {
     splitting: true,
     format: 'esm',
     platform: 'node',
+    // Prefer a dependency's ES module build: some (jsonc-parser) ship a UMD `main` whose dynamic require()s no bundler can follow.
+    mainFields: ['module', 'main'],
     target: 'node20.19',
     chunkNames: 'chunk-[hash]',
     minifySyntax: true,
