@@ -8,7 +8,8 @@ import { createLinkChecker } from './check.js';
 import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkChecker, type LinkCheckerOptions } from './check-options.js';
 import { collectLinks, type CollectedLink, type CollectedLinks } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
-import { checkGitHubRepos, parseGitHubRepoLink } from './github.js';
+import { checkGitHubRepos, githubWebOrigin, parseGitHubRepoLink } from './github.js';
+import { resolveGitHubApiUrl, type FetchLike } from './github-api.js';
 import { createProgress } from './progress.js';
 import { isInShard, parseShard } from './shard.js';
 import { linkDiagnostics } from './to-diagnostics.js';
@@ -40,8 +41,8 @@ export interface CheckLinksOptions {
   io: LinkIo;
   /** Builds the HTTP checker (tests pass a fake); default the real one. */
   checkerFactory?: (options: Partial<LinkCheckerOptions>) => LinkChecker;
-  /** `fetch` used for the GitHub API (default the global one). */
-  fetch?: typeof fetch;
+  /** Tests only: `fetch` used for the GitHub API instead of its guarded connection (e.g. the global one, for nock). */
+  fetch?: FetchLike;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -130,11 +131,14 @@ async function fetchResults(
   const progress = createProgress({ io, total: pending.length, quiet: options.quiet ?? false, now: options.now });
   const onResult = (result: CheckResult): void => progress.tick(isFailure(result.verdict));
   const token = io.env[config.github.tokenEnv];
-  const repoUrls = token ? pending.filter((t) => parseGitHubRepoLink(t.url)).map((t) => t.url) : [];
+  // The token belongs to the GitHub that GITHUB_API_URL (or the config) names: only links on that host use it.
+  const apiUrl = token ? resolveGitHubApiUrl(io.env, config.github.apiUrl) : '';
+  const repoUrls = token ? pending.filter((t) => parseGitHubRepoLink(t.url, githubWebOrigin(apiUrl))).map((t) => t.url) : [];
   if (token && repoUrls.length > 0) {
     const outcome = await checkGitHubRepos(repoUrls, {
       token,
-      apiUrl: config.github.apiUrl,
+      apiUrl,
+      allowPrivate: [...config.allowPrivate, ...(options.allowPrivate ?? [])],
       fetch: options.fetch,
       sleep: options.sleep,
       now: options.now,
