@@ -124,7 +124,7 @@ describe('size', () => {
         status: 404,
         reason: 'timeout',
         failedRuns: 3,
-        occurrences: Array.from({ length: 6 }, (_, k) => ({ file: `lists/section-${k}.md`, start: { line: i + 1, column: 3, offset: 0 }, written: '' })),
+        occurrences: Array.from({ length: 6 }, (_, k) => ({ file: `lists/section-${k}.md`, start: { line: i + 1, column: 3, offset: 0 }, end: { line: i + 1, column: 9, offset: 6 }, written: '' })),
       }),
     );
 
