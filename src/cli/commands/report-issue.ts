@@ -3,7 +3,8 @@ import { LintListsError } from '../../errors.js';
 import { loadConfig } from '../../config/load.js';
 import { createGitHubClient } from '../../github/api.js';
 import { findingsFromReport } from '../../github/report-state.js';
-import { syncReportIssue, type SyncOutcome } from '../../github/report-issue.js';
+import { resolveReportAuthor, syncReportIssue, type SyncOutcome } from '../../github/report-issue.js';
+import { resolveGitHubApiUrl } from '../../links/github-api.js';
 import type { Io } from '../io.js';
 import { readReportFile } from '../../report/read-report.js';
 import { toolVersion } from '../../version.js';
@@ -16,7 +17,11 @@ export interface ReportIssueOptions {
   confirmAfterRuns?: number;
 }
 
-/** Creates, updates or closes the report issue; needs GITHUB_TOKEN and GITHUB_REPOSITORY. */
+/**
+ * Creates, updates or closes the report issue. Reads GITHUB_TOKEN and GITHUB_REPOSITORY (required), GITHUB_API_URL
+ * (GitHub Enterprise Server), REPORT_RUN_URL and REPORT_ARTIFACT_URL (where the full report is), and
+ * LINT_LISTS_REPORT_AUTHOR (the bot login of a GitHub App token; default `github-actions[bot]`).
+ */
 export async function runReportIssue(options: ReportIssueOptions, io: Io): Promise<SyncOutcome> {
   const token = io.env.GITHUB_TOKEN;
   const repository = io.env.GITHUB_REPOSITORY;
@@ -31,14 +36,21 @@ export async function runReportIssue(options: ReportIssueOptions, io: Io): Promi
   const client = createGitHubClient({
     repository,
     token,
-    apiUrl: io.env.GITHUB_API_URL || undefined,
+    apiUrl: resolveGitHubApiUrl(io.env, config.links.github.apiUrl),
+    allowPrivate: config.links.allowPrivate,
     userAgent: `lint-lists/${toolVersion()}`,
   });
-  const outcome = await syncReportIssue(client, findingsFromReport(report, confirmAfterRuns), {
-    date: new Date().toISOString().slice(0, 10),
-    runUrl: io.env.REPORT_RUN_URL || undefined,
-  });
-  const where = outcome.issueUrl ?? (outcome.issueNumber !== undefined ? `#${outcome.issueNumber}` : '');
-  io.stderr(`lint-lists: report issue ${outcome.action}${where ? ` (${where})` : ''}\n`);
-  return outcome;
+  try {
+    const author = await resolveReportAuthor(client, io.env.LINT_LISTS_REPORT_AUTHOR || undefined);
+    const outcome = await syncReportIssue(client, findingsFromReport(report, confirmAfterRuns), {
+      date: new Date().toISOString().slice(0, 10),
+      runUrl: io.env.REPORT_RUN_URL || undefined,
+      artifactUrl: io.env.REPORT_ARTIFACT_URL || undefined,
+    }, author);
+    const where = outcome.issueUrl ?? (outcome.issueNumber !== undefined ? `#${outcome.issueNumber}` : '');
+    io.stderr(`lint-lists: report issue ${outcome.action}${where ? ` (${where})` : ''}\n`);
+    return outcome;
+  } finally {
+    await client.close();
+  }
 }

@@ -101,12 +101,12 @@ describe('checkLinks with a fake checker', () => {
 
   it('checks repositories through the GitHub API when a token is set, the rest over HTTP', async () => {
     nock.disableNetConnect();
-    nock('https://api.github.com', { reqheaders: { authorization: 'bearer secret' } })
+    nock('https://api.github.com', { reqheaders: { authorization: 'Bearer secret' } })
       .post('/graphql')
       .reply(200, { data: { r0: { nameWithOwner: 'owner/repo', isArchived: true, url: 'https://github.com/owner/repo' } } });
     const io = captureIo({ cwd: dir, env: { GH_PAT: 'secret' } });
     const checker = fakeChecker(answers);
-    const outcome = await checkLinks({ files, config: linksConfig({ github: { tokenEnv: 'GH_PAT' } }), cache: false, io, checkerFactory: checker.factory, quiet: true });
+    const outcome = await checkLinks({ files, config: linksConfig({ github: { tokenEnv: 'GH_PAT' } }), cache: false, io, checkerFactory: checker.factory, quiet: true, fetch: globalThis.fetch });
     expect(checker.checked).not.toContain('https://github.com/owner/repo');
     expect(checker.checked).toContain('https://github.com/orgs/acme');
     expect(outcome.diagnostics.find((d) => d.url === 'https://github.com/owner/repo')).toMatchObject({ ruleId: 'link-archived', severity: 'warning' });

@@ -9,6 +9,8 @@ let clock: number;
 const options = (extra: Partial<Parameters<typeof checkGitHubRepos>[1]> = {}) => ({
   token: TOKEN,
   apiUrl: API,
+  // nock intercepts the global fetch; the guarded connection itself is tested against loopback servers.
+  fetch: globalThis.fetch,
   sleep: async (ms: number) => {
     sleeps.push(ms);
     clock += ms;
@@ -55,7 +57,7 @@ describe('parseGitHubRepoLink', () => {
 describe('checkGitHubRepos', () => {
   it('batches repositories through GraphQL: ok, archived, renamed and deleted', async () => {
     let query = '';
-    const graphql = nock(API, { reqheaders: { authorization: `bearer ${TOKEN}` } })
+    const graphql = nock(API, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
       .post('/graphql', (body: { query: string; variables: Record<string, string> }) => {
         query = body.query;
         return body.variables.o0 === 'alive' && body.variables.n3 === 'gone';
@@ -69,7 +71,7 @@ describe('checkGitHubRepos', () => {
         },
         errors: [{ type: 'NOT_FOUND', path: ['r3'], message: 'Could not resolve to a Repository' }],
       });
-    const rest = nock(API, { reqheaders: { authorization: `bearer ${TOKEN}` } }).get('/repos/owner/gone').reply(404, { message: 'Not Found' });
+    const rest = nock(API, { reqheaders: { authorization: `Bearer ${TOKEN}` } }).get('/repos/owner/gone').reply(404, { message: 'Not Found' });
     const urls = [
       'https://github.com/alive/repo',
       'https://github.com/alive/repo/tree/main/src',
@@ -93,7 +95,7 @@ describe('checkGitHubRepos', () => {
   it('follows a REST rename (301) to the new html_url', async () => {
     nock(API).post('/graphql').reply(200, { data: { r0: null }, errors: [{ type: 'NOT_FOUND', path: ['r0'] }] });
     nock(API).get('/repos/old/name').reply(301, { message: 'Moved Permanently' }, { location: `${API}/repositories/42` });
-    nock(API, { reqheaders: { authorization: `bearer ${TOKEN}` } })
+    nock(API, { reqheaders: { authorization: `Bearer ${TOKEN}` } })
       .get('/repositories/42')
       .reply(200, { full_name: 'fresh/name', html_url: 'https://github.com/fresh/name', archived: false });
     const { results } = await checkGitHubRepos(['https://github.com/old/name'], options());
@@ -101,19 +103,30 @@ describe('checkGitHubRepos', () => {
     expect(nock.isDone()).toBe(true);
   });
 
-  it('never sends the token to another origin, even when the API redirects there', async () => {
-    let elsewhereAuthorization: string | undefined = 'unset';
+  it('never follows a rename redirect off the API origin: the link is left to the HTTP checker', async () => {
     nock(API).post('/graphql').reply(200, { data: { r0: null }, errors: [{ type: 'NOT_FOUND', path: ['r0'] }] });
     nock(API).get('/repos/old/name').reply(301, '', { location: 'https://elsewhere.example/repositories/42' });
-    nock('https://elsewhere.example')
-      .get('/repositories/42')
-      .reply(function () {
-        elsewhereAuthorization = this.req.headers.authorization as string | undefined;
-        return [200, { full_name: 'fresh/name', html_url: 'https://github.com/fresh/name' }];
-      });
-    const { results } = await checkGitHubRepos(['https://github.com/old/name'], options());
-    expect(elsewhereAuthorization).toBeUndefined();
-    expect(results.get('https://github.com/old/name')).toMatchObject({ verdict: 'redirect' });
+    const elsewhere = nock('https://elsewhere.example').get('/repositories/42').reply(200, { full_name: 'fresh/name', html_url: 'https://github.com/fresh/name' });
+    const { results, unresolved } = await checkGitHubRepos(['https://github.com/old/name'], options());
+    expect(elsewhere.isDone()).toBe(false);
+    expect(results.size).toBe(0);
+    expect(unresolved).toEqual(['https://github.com/old/name']);
+  });
+
+  it('ignores a rename whose new home is not a repository on the same GitHub host', async () => {
+    const hostile = [
+      { nameWithOwner: 'evil/repo', isArchived: false, url: 'https://evil.example/evil/repo' },
+      { nameWithOwner: 'evil/repo', isArchived: false, url: 'https://github.com/evil/repo/issues/1' },
+      { nameWithOwner: 'other/name', isArchived: false, url: 'https://github.com/evil/repo' },
+      { nameWithOwner: 'evil/repo', isArchived: false, url: 'http://github.com/evil/repo' },
+    ];
+    nock(API)
+      .post('/graphql')
+      .reply(200, { data: Object.fromEntries(hostile.map((node, i) => [`r${i}`, node])) });
+    const urls = ['https://github.com/a/one', 'https://github.com/b/two', 'https://github.com/c/three', 'https://github.com/d/four'];
+    const { results, unresolved } = await checkGitHubRepos(urls, options());
+    expect(results.size).toBe(0);
+    expect(unresolved).toEqual(urls);
   });
 
   it('pauses until x-ratelimit-reset when the quota is exhausted', async () => {
