@@ -1,5 +1,6 @@
 // Growth, not speed: time on 2n entries against n. Linear work roughly doubles; quadratic work quadruples.
 import { describe, expect, it } from 'vitest';
+import { fixDiff } from '../../src/lint/fix.js';
 import { linkDuplicate } from '../../src/rules/link-duplicate.js';
 import { lintWith } from '../helpers/rule-tester.js';
 
@@ -26,5 +27,24 @@ describe('link-duplicate', () => {
     expect(lintWith(linkDuplicate, large).map((d) => d.start.line)).toEqual([5_001]);
     const ratio = fastestMs(() => lintWith(linkDuplicate, large)) / fastestMs(() => lintWith(linkDuplicate, small));
     expect(ratio).toBeLessThan(3.2);
+  }, 120_000);
+});
+
+/** A list of `entries` entries, each with one fixable problem (a tab separator), as `--fix` would fix it. */
+function fixedPair(entries: number): { before: string; after: string } {
+  const lines = Array.from({ length: entries }, (_, i) => `- [Tool ${i}](https://example.com/tools/${i})\tDoes job number ${i} well.`);
+  const before = `# Tools\n\n${lines.join('\n')}\n`;
+  return { before, after: before.replaceAll('\t', ' - ') };
+}
+
+// The --fix-dry-run diff was quadratic (808 s on a 3 MB file).
+describe('--fix-dry-run diff', () => {
+  it('grows linearly: twice the lines take well under 4× the time', () => {
+    const small = fixedPair(20_000);
+    const large = fixedPair(40_000);
+    fixDiff('warm-up.md', small.before, small.after);
+    const ratio = fastestMs(() => fixDiff('a.md', large.before, large.after), 5) / fastestMs(() => fixDiff('a.md', small.before, small.after), 5);
+    // Linear gives ~2, quadratic ~4.
+    expect(ratio).toBeLessThan(3);
   }, 120_000);
 });
