@@ -66,9 +66,9 @@ export interface RunContext<Options, Summary> {
   report(file: string, descriptor: ReportDescriptor): void;
 }
 
-/** A rule: its documentation, its options and its check. */
-export interface Rule<Options = Record<string, never>, Summary = never> {
-  /** Kebab-case, subject first: `entry-separator`, `heading-case`. */
+/** What every rule, lint or link, declares about itself: documentation, default severity, options and messages. */
+export interface RuleMeta<Options> {
+  /** Kebab-case, subject first: `entry-separator`, `heading-case`, `link-dead`. */
   id: string;
   /** One sentence: what the rule checks. */
   description: string;
@@ -81,6 +81,10 @@ export interface Rule<Options = Record<string, never>, Summary = never> {
   options: z.ZodType<Options>;
   /** messageId → template with `{name}` placeholders, e.g. "Unexpected `{actual}`, expected `{expected}`". */
   messages: Record<string, string>;
+}
+
+/** A rule: its documentation, its options and its check. */
+export interface Rule<Options = Record<string, never>, Summary = never> extends RuleMeta<Options> {
   examples: { valid: ValidExample[]; invalid: InvalidExample[] };
   check(ctx: RuleContext<Options>): void;
   /** For run-wide rules: a serialisable summary of one file, gathered after `check`. */

@@ -5,11 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { LinkRuleExample } from '../links/rules/define-link-rule.js';
 import { linkRules } from '../links/rules/index.js';
-import type { AnyRule, ValidExample } from '../rules/define-rule.js';
+import type { RuleMeta, ValidExample } from '../rules/define-rule.js';
 import { rules as lintRules } from '../rules/index.js';
 
 /** What a page is made from: a lint rule, or a link rule (whose examples say what the server did). */
-export type DocumentedRule = Pick<AnyRule, 'id' | 'description' | 'rationale' | 'fixable' | 'defaultSeverity' | 'options'> & {
+export type DocumentedRule = RuleMeta<unknown> & {
   examples: { valid: Array<ValidExample | LinkRuleExample>; invalid: Array<(ValidExample & { output?: string }) | LinkRuleExample> };
 };
 

@@ -1,7 +1,7 @@
 // The link-rule API: a link check's verdict reported as a rule, with the same metadata as a lint rule.
 import { STATUS_CODES } from 'node:http';
 import { z } from 'zod';
-import type { SeveritySetting } from '../../diagnostics.js';
+import type { RuleMeta } from '../../rules/define-rule.js';
 import type { LinkResult } from '../types.js';
 
 /** A documented case: what the server did and what the rule reports (link checks have no inline snippet to run). */
@@ -23,19 +23,7 @@ export interface LinkFinding {
 }
 
 /** A link rule: documentation, options and the test on one link result. */
-export interface LinkRule<Options = Record<string, never>> {
-  /** `link-<verdict>`, kebab-case. */
-  id: string;
-  /** One sentence: what the rule reports. */
-  description: string;
-  /** Why a list is better for it. */
-  rationale: string;
-  fixable: boolean;
-  /** Severity under the recommended preset (set under `rules`, like every rule). */
-  defaultSeverity: SeveritySetting;
-  options: z.ZodType<Options>;
-  /** messageId → template with `{name}` placeholders. */
-  messages: Record<string, string>;
+export interface LinkRule<Options = Record<string, never>> extends RuleMeta<Options> {
   examples: { valid: LinkRuleExample[]; invalid: LinkRuleExample[] };
   /**
    * True for failures a single run cannot prove: with a cache, they are only warnings until they failed on
