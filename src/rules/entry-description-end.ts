@@ -1,6 +1,6 @@
 // entry-description-end: a description ends with the punctuation `style.entry.description.end` allows.
 import { z } from 'zod';
-import { defineRule } from './define-rule.js';
+import { defineRule, type ReportDescriptor } from './define-rule.js';
 import { isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';
 import type { Entry } from '../markdown/types.js';
@@ -9,6 +9,9 @@ import type { Entry } from '../markdown/types.js';
 const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~']);
 // Punctuation that may be swapped for the expected ending without changing the meaning.
 const REPLACEABLE = new Set([',', ';', ':']);
+
+// Below this many described entries a list is too small to speak of its own convention.
+const CONVENTION_MIN_ENTRIES = 10;
 // Abbreviations whose final "." is part of the word, so `none` keeps it.
 const ABBREVIATIONS = new Set(['etc.', 'e.g.', 'i.e.', 'inc.', 'ltd.', 'co.', 'corp.', 'vs.', 'jr.', 'sr.', 'approx.', 'al.']);
 
@@ -132,9 +135,12 @@ export const entryDescriptionEnd = defineRule({
     const rule = configured !== 'none' && configured.includes('.') ? [...new Set([...configured, '!', '?'])] : configured;
     const expectedText = configured === 'none' ? '' : configured.map((end) => `\`${end}\``).join(' or ');
     const parents = parentEntries(ctx.doc);
+    let described = 0;
+    const missing: ReportDescriptor[] = [];
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
+      described++;
       if (!mayNeedReport(description.text, rule)) continue;
       const start = description.range.start.offset;
       const ending = endingOf(entry, description.text, start);
@@ -175,7 +181,7 @@ export const entryDescriptionEnd = defineRule({
         });
         continue;
       }
-      ctx.report({
+      missing.push({
         messageId: 'missing',
         at: rangeOf(ctx.doc, ending.end, ending.end),
         data: { expected: expectedText },
@@ -183,5 +189,9 @@ export const entryDescriptionEnd = defineRule({
         expected: [...rule],
       });
     }
+    // When most of a sizeable list leaves descriptions unpunctuated, that is the list's own convention: adding the
+    // mark everywhere is not a certain fix, so the findings stay (a maintainer may want them) but without a fix.
+    const isListConvention = described >= CONVENTION_MIN_ENTRIES && missing.length * 2 > described;
+    for (const descriptor of missing) ctx.report(isListConvention ? { ...descriptor, fix: undefined } : descriptor);
   },
 });

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { entryDescriptionEnd } from '../../src/rules/entry-description-end.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule } from '../helpers/rule-tester.js';
 
 testRule(entryDescriptionEnd, {
   valid: [
@@ -50,4 +51,22 @@ testRule(entryDescriptionEnd, {
       output: '# Tools\n\n- [Alpha](https://alpha.dev) - Fast builds.  \n- [Beta](https://beta.dev) - Fast tests.\n',
     },
   ],
+});
+
+describe('a list whose own convention is no final period', () => {
+  const unpunctuated = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - Builds project ${i} fast`);
+  const punctuated = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - Builds project ${i} fast.`);
+
+  it('is still told, but --fix adds no mark it is not sure of', () => {
+    const found = lintWith(entryDescriptionEnd, `# Tools\n\n${unpunctuated.join('\n')}\n`);
+    expect(found).toHaveLength(12);
+    expect(found.every((d) => d.fix === undefined)).toBe(true);
+  });
+
+  it('gets the fix for its few slips when most entries end with the mark', () => {
+    const text = `# Tools\n\n${[...punctuated.slice(1), unpunctuated[0]].join('\n')}\n`;
+    const found = lintWith(entryDescriptionEnd, text);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.fix).toBeDefined();
+  });
 });
