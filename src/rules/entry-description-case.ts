@@ -1,10 +1,13 @@
 // entry-description-case: a description's first letter follows `style.entry.description.case`.
 import { z } from 'zod';
-import { defineRule } from './define-rule.js';
+import { defineRule, type ReportDescriptor } from './define-rule.js';
 import { CANONICAL_NAMES } from './utils/canonical-names.js';
 import { isCasedLetter, isLower, isSpace, isUpper, normalizeName, resourceEntries, startsWithUrl } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
+
+// Below this many descriptions a list is too small to speak of its own convention.
+const CONVENTION_MIN_ENTRIES = 10;
 
 // Skipped before the first word: brackets, quotes and emphasis markers.
 // Not `~`: a word after a symbol (`~tilde`, a path or an operator) is written as it is meant.
@@ -113,6 +116,8 @@ export const entryDescriptionCase = defineRule({
     let knownNames: Set<string> | undefined;
     const known = (): Set<string> =>
       (knownNames ??= mode === 'upper' ? lowerCaseNames(ctx.doc, ctx.style.names) : anyCaseNames(ctx.doc, ctx.style.names));
+    let cased = 0;
+    const found: ReportDescriptor[] = [];
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
@@ -124,6 +129,7 @@ export const entryDescriptionCase = defineRule({
       if (i >= text.length || CONSTRUCTS.has(text[i]!) || startsWithUrl(text.slice(i))) continue;
       const first = String.fromCodePoint(text.codePointAt(i)!);
       if (!isCasedLetter(first)) continue;
+      cased++;
       const word = firstWord(text.slice(i, i + MAX_WORD_LENGTH + 1));
       if (word === '') continue;
       // Only a word whose case is wrong for the mode can be reported; the checks below cost more than this one.
@@ -139,13 +145,17 @@ export const entryDescriptionCase = defineRule({
         const expected = first.toUpperCase() + word.slice(first.length);
         // "by Author", "on Site", "in Persian": an attribution or note, which reads wrong with a capital.
         const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
-        ctx.report({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        found.push({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
         const expected = first.toLowerCase() + word.slice(first.length);
         const fix = COMMON_STARTERS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
-        ctx.report({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        found.push({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
       }
     }
+    // When most of a sizeable list starts its descriptions the other way, that is the list's own convention: the
+    // findings stay, but re-casing every description is not a certain fix.
+    const isListConvention = cased >= CONVENTION_MIN_ENTRIES && found.length * 2 > cased;
+    for (const descriptor of found) ctx.report(isListConvention ? { ...descriptor, fix: undefined } : descriptor);
   },
 });

@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { entryDescriptionCase } from '../../src/rules/entry-description-case.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule } from '../helpers/rule-tester.js';
 
 testRule(entryDescriptionCase, {
   valid: [
@@ -41,4 +42,13 @@ testRule(entryDescriptionCase, {
       output: '# Tools\n\n- [Alpha](https://alpha.dev) - Blazing builds.\n',
     },
   ],
+});
+
+describe('a list whose own convention is lower-case descriptions', () => {
+  it('is still told, but --fix re-cases nothing it is not sure of', () => {
+    const entries = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - builds project ${i} fast.`);
+    const found = lintWith(entryDescriptionCase, `# Tools\n\n${entries.join('\n')}\n`);
+    expect(found).toHaveLength(12);
+    expect(found.every((d) => d.fix === undefined)).toBe(true);
+  });
 });
