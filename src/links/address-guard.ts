@@ -6,20 +6,34 @@ import type { LookupFunction } from './check-options.js';
 /** Error code carried by a connection refused because its address is private. */
 export const PRIVATE_ADDRESS_CODE = 'ELINTLISTS_PRIVATE_ADDRESS';
 
-/** An error raised by the guarded lookup; `address` is the refused IP. */
+/** An error raised by the guarded lookup; `address` is the refused IP, `hostname` the name that resolved to it. */
 export class PrivateAddressError extends Error {
   readonly code = PRIVATE_ADDRESS_CODE;
   readonly address: string;
+  readonly hostname: string | undefined;
 
-  constructor(address: string) {
-    super(refusalReason(address));
+  constructor(address: string, hostname?: string) {
+    super(refusalReason(address, hostname));
     this.address = address;
+    this.hostname = hostname;
   }
 }
 
-/** The reason text shown for a refused address. */
-export function refusalReason(address: string): string {
-  return `refused: private address ${address} (allow with --allow-private)`;
+/**
+ * The reason text shown for a refused address: what was refused and how to allow it. `hostname` is
+ * the name that resolved to `address`, when the link named a host rather than an IP.
+ */
+export function refusalReason(address: string, hostname?: string): string {
+  const what = hostname && hostname !== address ? `${hostname} resolves to private address ${address}` : `private address ${address}`;
+  return `${what} (allow with --allow-private ${hostname ?? address} or links.allowPrivate)`;
+}
+
+/** Marks an error as coming from resolving a name (not from connecting), so a dead resolver is told from a dead host. */
+const LOOKUP_FAILURE = Symbol('lookup failure');
+
+/** True when the guarded lookup's resolver failed with `error` (for example EAI_AGAIN, or ECONNREFUSED from DNS). */
+export function isLookupFailure(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { [LOOKUP_FAILURE]?: boolean })[LOOKUP_FAILURE] === true;
 }
 
 // Ranges that must never be reached from a link in a public list: loopback, RFC 1918, link-local
@@ -100,14 +114,14 @@ export function createAddressGuard(allowPrivate: readonly string[]): AddressGuar
         const wantsAll = typeof options === 'object' && options !== null && options.all === true;
         const family = typeof options === 'number' ? options : Number(options?.family ?? 0) || 0;
         resolve(hostname, family ? { all: true, family } : { all: true }, (error, addresses) => {
-          if (error) return callback(error);
+          if (error) return callback(Object.assign(error, { [LOOKUP_FAILURE]: true }));
           const exempt = allowedNames.has(hostname.toLowerCase());
           // Refuse when any answer is private: a name mixing public and private answers is a
           // rebinding attempt, and connecting "only to the public one" is not something we control.
           const bad = exempt ? undefined : addresses.find((a) => checkAddress(a.address) !== undefined);
-          if (bad) return callback(new PrivateAddressError(bad.address));
+          if (bad) return callback(new PrivateAddressError(bad.address, hostname));
           const first = addresses[0];
-          if (!first) return callback(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' }));
+          if (!first) return callback(Object.assign(new Error(`ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', [LOOKUP_FAILURE]: true }));
           if (wantsAll) return callback(null, addresses);
           return callback(null, first.address, first.family);
         });

@@ -1,6 +1,5 @@
 // Checking one URL end to end: following redirects by hand, hop by hop, through the guard.
 import type { CheckResult } from './check-options.js';
-import type { AddressGuard } from './address-guard.js';
 import { acceptedStatusFor, deadlineReached, fetchHop, type HopContext } from './hop.js';
 import type { FailureClass, RedirectHop, Verdict } from './types.js';
 import { createUrlDeadline } from './url-deadline.js';
@@ -11,10 +10,8 @@ const PERMANENT_STATUS = new Set([301, 308]);
 /** Headers that must not follow a redirect to another origin. */
 const SENSITIVE_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
-/** A hop context plus the address guard. */
-export interface FollowContext extends HopContext {
-  guard: AddressGuard;
-}
+/** What following a chain needs: the hop context, whose guard judges each hop's host. */
+export type FollowContext = HopContext;
 
 /** Checks `rawUrl`, following up to `maxRedirects` redirects; never throws for network outcomes. */
 export async function followUrl(ctx: FollowContext, rawUrl: string): Promise<CheckResult> {
@@ -55,7 +52,7 @@ export async function followUrl(ctx: FollowContext, rawUrl: string): Promise<Che
     if (ctx.options.signal?.aborted) return finish('error', { reason: 'aborted', failureClass: 'protocol' });
     // Each hop is a new connection target, so the guard judges each one (IP literals here, names at connect).
     const refusal = ctx.guard.checkHostname(current.hostname);
-    if (refusal) return finish('error', { reason: refusal, failureClass: 'refused-address', finalUrl: current.href });
+    if (refusal) return finish('refused', { reason: refusal, failureClass: 'refused-address', finalUrl: current.href });
 
     if (deadline.remainingMs(ctx.now()) <= 0) {
       const { verdict, reason, failureClass } = deadlineReached(deadline, attempts);
@@ -111,7 +108,7 @@ export function buildHeaders(ctx: HopContext, url: URL, hasCrossedOrigin: boolea
   const headers: Record<string, string> = {
     'user-agent': ctx.options.userAgent,
     accept: 'text/html,application/xhtml+xml,*/*;q=0.8',
-    // Never ask for compressed bodies: we read at most a small prefix and never inflate it.
+    // Never ask for compressed bodies: we read at most a small prefix (one sent compressed anyway is inflated, bounded).
     'accept-encoding': 'identity',
   };
   const assign = (extra: Record<string, string> | undefined): void => {

@@ -1,6 +1,7 @@
 // Fetching one URL of a redirect chain: HEAD, GET fallback, bounded retries, Retry-After pauses.
 import type { Dispatcher } from 'undici';
 import type { HostBreaker, TripCause } from './breaker.js';
+import type { AddressGuard } from './address-guard.js';
 import type { LinkCheckerOptions } from './check-options.js';
 import { sendRequest, type Exchange } from './http.js';
 import type { RequestScheduler } from './limits.js';
@@ -13,6 +14,8 @@ export interface HopContext {
   options: LinkCheckerOptions;
   dispatcher: Dispatcher;
   scheduler: RequestScheduler;
+  /** Judges every address connected to; also guards the second client a refused 1xx answer is retried with. */
+  guard: AddressGuard;
   now(): number;
   sleep(ms: number): Promise<void>;
   random(): number;
@@ -56,7 +59,8 @@ export function deadlineReached(deadline: UrlDeadline, attempts: number): Failur
 function tripCause(exchange: Exchange, timeoutMs: number): TripCause | undefined {
   if (exchange.kind === 'response') return undefined;
   if (exchange.timedOut) return 'timeout';
-  return judgeFailure(exchange.error, false, timeoutMs).failureClass === 'connect' ? 'connect' : undefined;
+  const failureClass = judgeFailure(exchange.error, false, timeoutMs).failureClass;
+  return failureClass === 'connect' || failureClass === 'route' ? 'connect' : undefined;
 }
 
 /**
@@ -72,6 +76,8 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
   let method: 'HEAD' | 'GET' = 'HEAD';
   let attempts = 0;
   let retriesUsed = 0;
+  // Only the checker's own Agent may be bypassed: a dispatcher passed in (a test's mock) sees every request.
+  const fallbackLookup = ctx.options.dispatcher ? undefined : ctx.guard.wrapLookup(ctx.options.lookup);
 
   const send = (verb: 'HEAD' | 'GET'): Promise<Exchange | Unsent> =>
     // Breaker and deadline are read once the slot is granted: either may have changed while the request queued.
@@ -91,6 +97,7 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
         shouldReadBody: mayBeChallenge,
         // The scheduler keeps idle connections within the global limit.
         closeAfter: shouldClose,
+        ...(fallbackLookup ? { fallbackLookup } : {}),
         ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
       });
       if (!ctx.options.signal?.aborted) ctx.breaker?.record(host, tripCause(exchange, timeoutMs));

@@ -2,7 +2,9 @@
 import { Agent, request, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
 import type { GuardedLookup } from './address-guard.js';
-import { discardBody, readBodyPrefix } from './body.js';
+import type { Readable } from 'node:stream';
+import { decodeBodyPrefix, discardBody, readBodyPrefix } from './body.js';
+import { requestWithNodeHttp } from './node-http.js';
 import type { ResponseHeaders } from './verdict.js';
 
 /** Response headers larger than this fail the request instead of filling memory. */
@@ -47,6 +49,11 @@ export interface ExchangeRequest {
   /** Close the connection after this exchange instead of keeping it for reuse. */
   closeAfter?: boolean;
   signal?: AbortSignal;
+  /**
+   * The guarded lookup for a second try with Node's own client when undici refuses the answer (an
+   * unsolicited `100 Continue`); omitted when the dispatcher is not the checker's own (tests' mocks).
+   */
+  fallbackLookup?: GuardedLookup;
 }
 
 /** What one exchange produced: a response (status and headers, maybe a body prefix) or a failure. */
@@ -85,11 +92,17 @@ export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
       // body then surfaces as a parse error on the next request, which falls back to GET or retries.
       ...(req.closeAfter ? { reset: true } : req.method === 'HEAD' ? { reset: false } : {}),
     });
-    const response = await untilAborted(pending, controller.signal);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await untilAborted(pending, controller.signal);
+    } catch (error) {
+      if (!req.fallbackLookup || controller.signal.aborted || !isInformationalRefusal(error)) throw error;
+      return await sendWithNodeHttp(req, req.fallbackLookup, controller.signal);
+    }
     const { statusCode: status, headers, body } = response;
     let bodyPrefix: string | undefined;
     if (req.method === 'GET' && req.shouldReadBody(status)) {
-      bodyPrefix = (await readBodyPrefix(body)).toString('latin1');
+      bodyPrefix = await readBodyText(body, headers);
     } else if (req.method === 'HEAD') {
       // No body follows a HEAD; finishing the (empty) stream keeps the connection for reuse,
       // where destroying it would abort the request and close the socket.
@@ -109,6 +122,34 @@ export async function sendRequest(req: ExchangeRequest): Promise<Exchange> {
   } finally {
     if (!isCleanUpDeferred) cleanUp();
   }
+}
+
+/** The first bytes of a body as text for marker searches, decoded when it came compressed. */
+async function readBodyText(body: Readable, headers: ResponseHeaders): Promise<string> {
+  const raw = await readBodyPrefix(body);
+  return (await decodeBodyPrefix(raw, headers['content-encoding'])).toString('latin1');
+}
+
+/**
+ * undici fails a request with "bad response" when a `100 Continue` it did not ask for arrives, where RFC 9110
+ * §15.2 says a client must parse and skip 1xx responses it did not expect. (It skips 103 and the others.)
+ */
+function isInformationalRefusal(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === 'UND_ERR_SOCKET' && message === 'bad response';
+}
+
+/**
+ * Sends the request again with Node's HTTP client, which skips 1xx responses, on a fresh connection
+ * through the same guarded lookup and under the caller's deadline (`signal`).
+ */
+async function sendWithNodeHttp(req: ExchangeRequest, lookup: GuardedLookup, signal: AbortSignal): Promise<Exchange> {
+  const response = await requestWithNodeHttp({ url: req.url, method: req.method, headers: req.headers, lookup, signal, maxHeaderBytes: MAX_HEADER_BYTES });
+  const status = response.statusCode ?? 0;
+  const headers: ResponseHeaders = response.headers;
+  const bodyPrefix = req.method === 'GET' && req.shouldReadBody(status) ? await readBodyText(response, headers) : undefined;
+  discardBody(response);
+  return { kind: 'response', status, headers, ...(bodyPrefix !== undefined ? { bodyPrefix } : {}) };
 }
 
 /**

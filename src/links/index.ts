@@ -236,9 +236,11 @@ async function settleRun(
     const { result } = state;
     const fromCache = state.fromCache === true;
     // Offline failures say nothing about the links: withhold them and keep them out of the cache.
-    // Not checked at all (the run stopped early) is no verdict either; a host cut off by its breaker is one.
-    const isUnchecked = !fromCache && result !== undefined && result.attempts === 0 && result.isHostClosed !== true;
-    if (!result || isUnchecked || (networkDown && !fromCache && state.overHttp)) continue;
+    // Not checked at all (the run stopped early) is no verdict either; a host cut off by its breaker is one, and so
+    // is a refused private address, reached without a request whatever the network did.
+    const isRefused = result?.verdict === 'refused';
+    const isUnchecked = !fromCache && result !== undefined && result.attempts === 0 && result.isHostClosed !== true && !isRefused;
+    if (!result || isUnchecked || (networkDown && !fromCache && state.overHttp && !isRefused)) continue;
     const linkResult: LinkResult = { ...result, url, fromCache, occurrences: state.occurrences };
     if (cache && !fromCache) {
       const failedRuns = cache.record(result);
@@ -248,7 +250,11 @@ async function settleRun(
   }
   if (cache && cacheLabel !== undefined) await saveCache(cache, cacheLabel, io);
   results.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const diagnostics = linkDiagnostics(results, { config, rules: options.linkSeverity, isConfirming: cache !== undefined }).sort(compareDiagnostics);
+  // A pull request's new links get this run's word: waiting for a second run would let a dead link merge.
+  const isChangedOnly = options.changedSince !== undefined;
+  const diagnostics = linkDiagnostics(results, { config, rules: options.linkSeverity, isConfirming: cache !== undefined, isChangedOnly }).sort(
+    compareDiagnostics,
+  );
   return { results, diagnostics, networkDown };
 }
 
@@ -270,47 +276,62 @@ function progressEvents(emit: (event: LinkProgressEvent) => void): Progress {
   };
 }
 
-/** Distinct hosts that must all have failed at DNS or connect, with none answering, before the run stops early. */
+/** Distinct hosts that must all have failed offline-like, with none answering, before the run stops early. */
 export const OFFLINE_EARLY_STOP_HOSTS = 8;
 
 /**
+ * What one result says about this machine's network. `up`: something answered — a response, a refused
+ * connection (the host's TCP stack said no), a resolver saying the name does not exist, a TLS handshake.
+ * `offline`: no route (ENETUNREACH…) or the resolver itself unreachable (EAI_AGAIN, ECONNREFUSED from DNS).
+ * Undefined: no evidence either way (not attempted, refused by the guard, or a timeout, which a silent
+ * firewall and a slow host both produce).
+ */
+export function networkEvidence(result: CheckResult): 'up' | 'offline' | undefined {
+  if (result.attempts === 0 || result.verdict === 'refused' || result.verdict === 'timeout') return undefined;
+  if (result.failureClass === 'route' || result.failureClass === 'resolver') return 'offline';
+  return 'up';
+}
+
+/**
  * Watches results as they arrive and says when to stop: once {@link OFFLINE_EARLY_STOP_HOSTS} distinct hosts failed
- * at DNS or connect and not one host answered. A single answer, from any host, settles that the network is up.
+ * offline-like and not one host answered. A single answer, from any host, settles that the network is up.
  */
 export function createOfflineWatch(): { record(host: string, result: CheckResult): boolean } {
-  const downHosts = new Set<string>();
+  const offlineHosts = new Set<string>();
   let hasAnswer = false;
   return {
     record(host, result) {
-      if (result.attempts === 0 || hasAnswer) return false;
-      if (result.failureClass === 'dns' || result.failureClass === 'connect') downHosts.add(host);
-      else hasAnswer = true;
-      return !hasAnswer && downHosts.size >= OFFLINE_EARLY_STOP_HOSTS;
+      if (hasAnswer) return false;
+      const evidence = networkEvidence(result);
+      if (evidence === 'up') hasAnswer = true;
+      else if (evidence === 'offline') offlineHosts.add(host);
+      return !hasAnswer && offlineHosts.size >= OFFLINE_EARLY_STOP_HOSTS;
     },
   };
 }
 
 /** Printed once on stderr when the network is found down. */
-export const NETWORK_DOWN_MESSAGE = 'Network unreachable: no host could be resolved or connected; link results withheld';
+export const NETWORK_DOWN_MESSAGE = 'Network unreachable: no route to any host, or the DNS resolver could not be reached; link results withheld';
 
-/** Fewest distinct hosts that must all fail before a run is called network-down (all of them when fewer). */
+/** Fewest distinct hosts that must all fail offline-like before a run is called network-down (all of them when fewer). */
 const NETWORK_DOWN_MIN_HOSTS = 3;
 
 /**
- * True when every host tried failed at DNS or connect: then the machine is offline, not the links dead.
- * It takes {@link NETWORK_DOWN_MIN_HOSTS} distinct hosts, or every host of the run when it has fewer.
+ * True when the run holds evidence that this machine is offline and none that it is online: no host answered
+ * (see {@link networkEvidence}) and at least {@link NETWORK_DOWN_MIN_HOSTS} distinct hosts (or every host of the
+ * run, when it has fewer) failed for want of a route or a resolver. Hosts that only timed out count for neither.
  */
 export function detectNetworkDown(checked: ReadonlyArray<{ host: string; result?: CheckResult }>): boolean {
-  const isHostDown = new Map<string, boolean>();
+  const offlineHosts = new Set<string>();
   for (const { host, result } of checked) {
     // A URL never attempted (the run stopped first) is evidence of nothing.
     if (!result || result.attempts === 0) continue;
-    const isDown = result.failureClass === 'dns' || result.failureClass === 'connect';
-    isHostDown.set(host, (isHostDown.get(host) ?? true) && isDown);
+    const evidence = networkEvidence(result);
+    if (evidence === 'up') return false;
+    if (evidence === 'offline') offlineHosts.add(host);
   }
   const allHosts = new Set(checked.map((c) => c.host)).size;
-  if (isHostDown.size === 0 || isHostDown.size < Math.min(NETWORK_DOWN_MIN_HOSTS, allHosts)) return false;
-  return [...isHostDown.values()].every(Boolean);
+  return offlineHosts.size > 0 && offlineHosts.size >= Math.min(NETWORK_DOWN_MIN_HOSTS, allHosts);
 }
 
 /** The HTTP checker's options from the `links` block (and `--allow-private`). */

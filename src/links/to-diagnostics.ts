@@ -20,6 +20,11 @@ export interface LinkDiagnosticsOptions {
   rules?: LinkRuleSettings;
   /** True when a cache tracks failures across runs: unconfirmed failures are then only warnings. */
   isConfirming: boolean;
+  /**
+   * True for a pull-request check (`--changed-since`): failures need no confirmation across runs, and
+   * unverifiable links (bot walls, rate limits) are at most warnings, so only real failures fail the check.
+   */
+  isChangedOnly?: boolean;
   /** The link rules to apply (default: every registered one). */
   registry?: readonly AnyLinkRule[];
 }
@@ -40,7 +45,8 @@ export function linkDiagnostics(results: readonly LinkResult[], options: LinkDia
       if (!setting || setting.severity === 'off') continue;
       const finding = rule.check(result, setting.options);
       if (!finding) continue;
-      const { severity: configured, note } = confirmed(rule, result, setting.severity, options);
+      const { severity: confirmedSeverity, note } = confirmed(rule, result, setting.severity, options);
+      const configured = options.isChangedOnly === true && rule.id === 'link-unverifiable' ? milder(confirmedSeverity, 'warn') : confirmedSeverity;
       const severity = toSeverity(configured);
       if (!severity) continue;
       const message = formatMessage(rule.messages[finding.messageId] ?? finding.messageId, { note, ...finding.data });
@@ -53,7 +59,7 @@ export function linkDiagnostics(results: readonly LinkResult[], options: LinkDia
 /** A failure a cache has not yet seen on enough runs is at most a warning, and says so. */
 function confirmed(rule: AnyLinkRule, result: LinkResult, setting: SeveritySetting, options: LinkDiagnosticsOptions): { severity: SeveritySetting; note: string } {
   const needed = options.config.cache.confirmAfterRuns;
-  if (!rule.needsConfirmation || !options.isConfirming || isConfirmedFailure(result.failedRuns, needed)) return { severity: setting, note: '' };
+  if (!rule.needsConfirmation || !options.isConfirming || options.isChangedOnly === true || isConfirmedFailure(result.failedRuns, needed)) return { severity: setting, note: '' };
   return { severity: milder(setting, 'warn'), note: `; failed ${result.failedRuns} of ${needed} runs needed to confirm` };
 }
 

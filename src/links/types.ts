@@ -6,14 +6,24 @@ export type Verdict =
   | 'ok'
   | 'redirect' //      the URL answers through one or more redirects
   | 'dead' //          404, 410 and other definitive client errors
-  | 'error' //         DNS, TLS, refused, reset, malformed response, redirect loop, refused address
+  | 'error' //         DNS, TLS, refused connection, reset, malformed response, redirect loop
   | 'timeout'
+  | 'refused' //       not checked: the host is (or resolves to) a private address the guard refuses
   | 'unverifiable' //  bot walls, rate limits that never lift, 999: not evidence of death
   | 'excluded' //      matched links.exclude
   | 'skipped'; //      mailto:, tel:, in-page anchors, relative paths (the linter checks those)
 
 /** Coarse class of a failed check: where in the exchange it failed. */
-export type FailureClass = 'dns' | 'connect' | 'tls' | 'http' | 'timeout' | 'refused-address' | 'protocol';
+export type FailureClass =
+  | 'dns' //             the resolver answered: no such name (proof the network is up)
+  | 'resolver' //        the resolver itself could not be reached or did not answer
+  | 'route' //           no route to the network or host (the machine may be offline)
+  | 'connect' //         the connection was refused or timed out
+  | 'tls'
+  | 'http'
+  | 'timeout'
+  | 'refused-address'
+  | 'protocol';
 
 /** One hop of a redirect chain. */
 export interface RedirectHop {

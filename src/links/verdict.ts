@@ -1,5 +1,5 @@
 // Turning one HTTP answer or network failure into a verdict, a reason and a failure class.
-import { PRIVATE_ADDRESS_CODE } from './address-guard.js';
+import { PRIVATE_ADDRESS_CODE, isLookupFailure } from './address-guard.js';
 import type { FailureClass, Verdict } from './types.js';
 
 /** A verdict with its evidence, before redirects and attempts are added. */
@@ -75,9 +75,18 @@ export interface FailureJudgement extends Judgement {
   isGetWorthTrying: boolean;
 }
 
-const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_NODATA', 'EAI_FAIL']);
-const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'ENETDOWN', 'EHOSTDOWN']);
-const RESET_CODES = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ECONNABORTED', 'UND_ERR_CLOSED']);
+/** The resolver answered: the name does not exist or has no address. Proof that the network is up. */
+const NO_SUCH_NAME_CODES = new Set(['ENOTFOUND', 'EAI_NONAME', 'EAI_NODATA', 'ENODATA', 'ENONAME']);
+/** The resolver could not be asked or gave no answer (`dns.lookup` reports an unreachable resolver as EAI_AGAIN). */
+const RESOLVER_DOWN_CODES = new Set(['EAI_AGAIN', 'EAI_FAIL', 'ESERVFAIL', 'ECONNREFUSED', 'ETIMEOUT', 'ETIMEDOUT', 'ECONNRESET']);
+/** No route from this machine: what an offline machine answers to any connect. */
+const NO_ROUTE_REASONS: Record<string, string> = {
+  ENETUNREACH: 'network unreachable',
+  ENETDOWN: 'network down',
+  EHOSTUNREACH: 'no route to host',
+  EHOSTDOWN: 'host down',
+  EADDRNOTAVAIL: 'no usable local address',
+};
 const TLS_REASONS: Record<string, string> = {
   DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS: self-signed certificate',
   SELF_SIGNED_CERT_IN_CHAIN: 'TLS: self-signed certificate',
@@ -89,22 +98,35 @@ const TLS_REASONS: Record<string, string> = {
 
 /**
  * Judges a failed request. `timedOut` is true when our own per-attempt deadline fired. Reasons of
- * connect-level failures start with the error code (`ENOTFOUND`, `ECONNREFUSED`…) or
- * `connect timeout`, a stable prefix callers may match to detect a network that is down.
+ * DNS and connect failures start with the error code (`ENOTFOUND`, `ECONNREFUSED`…) or `connect timeout`,
+ * followed by what it means; `failureClass` tells a name that does not exist (`dns`, the network is up)
+ * from a resolver that could not be reached (`resolver`) and a machine without a route (`route`).
  */
 export function judgeFailure(error: unknown, timedOut: boolean, timeoutMs: number): FailureJudgement {
   const base = { retryable: false, isTimeout: false, isGetWorthTrying: false };
   if (timedOut) {
     return { ...base, verdict: 'timeout', reason: `timed out after ${timeoutMs} ms`, failureClass: 'timeout', retryable: true, isTimeout: true };
   }
-  const { code, message, address } = describeError(error);
+  const { code, message, address, isFromResolver, bytesRead } = describeError(error);
   if (code === PRIVATE_ADDRESS_CODE) {
-    return { ...base, verdict: 'error', reason: message, failureClass: 'refused-address' };
+    return { ...base, verdict: 'refused', reason: message, failureClass: 'refused-address' };
   }
-  if (DNS_CODES.has(code)) return { ...base, verdict: 'error', reason: code, failureClass: 'dns' };
-  if (CONNECT_CODES.has(code)) {
-    return { ...base, verdict: 'error', reason: address ? `${code} ${address}` : code, failureClass: 'connect' };
+  const fail = (reason: string, failureClass: FailureClass, extra: Partial<FailureJudgement> = {}): FailureJudgement => ({
+    ...base,
+    verdict: 'error',
+    reason,
+    failureClass,
+    ...extra,
+  });
+  if (NO_SUCH_NAME_CODES.has(code)) return fail(`${code}: no such host`, 'dns');
+  if (isFromResolver || code.startsWith('EAI_')) {
+    return RESOLVER_DOWN_CODES.has(code) || code.startsWith('EAI_')
+      ? fail(`${code}: DNS resolver unreachable or not answering`, 'resolver')
+      : fail(`${code}: DNS lookup failed`, 'resolver');
   }
+  const noRoute = NO_ROUTE_REASONS[code];
+  if (noRoute) return fail(`${code}${address ? ` ${address}` : ''}: ${noRoute}`, 'route');
+  if (code === 'ECONNREFUSED') return fail(`ECONNREFUSED${address ? ` ${address}` : ''}: connection refused`, 'connect');
   if (code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
     return { ...base, verdict: 'timeout', reason: 'connect timeout', failureClass: 'connect', retryable: true, isTimeout: true };
   }
@@ -112,40 +134,58 @@ export function judgeFailure(error: unknown, timedOut: boolean, timeoutMs: numbe
     return { ...base, verdict: 'timeout', reason: `timed out after ${timeoutMs} ms`, failureClass: 'timeout', retryable: true, isTimeout: true };
   }
   const tlsReason = TLS_REASONS[code];
-  if (tlsReason) return { ...base, verdict: 'error', reason: tlsReason, failureClass: 'tls' };
-  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code.includes('CERT')) {
-    return { ...base, verdict: 'error', reason: `TLS: ${message}`, failureClass: 'tls' };
+  if (tlsReason) return fail(tlsReason, 'tls');
+  if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code.includes('CERT')) return fail(`TLS: ${message}`, 'tls');
+  const transient = { retryable: true, isGetWorthTrying: true };
+  if (code === 'ECONNRESET') return fail('ECONNRESET: connection reset by the server', 'protocol', transient);
+  if (code === 'EPIPE') return fail('EPIPE: the server closed the connection while the request was sent', 'protocol', transient);
+  if (code === 'ECONNABORTED') return fail('ECONNABORTED: connection aborted', 'protocol', transient);
+  if (code === 'UND_ERR_SOCKET' && message === 'bad response') {
+    return fail('malformed response: the server sent bytes that are not a valid HTTP response', 'protocol', { isGetWorthTrying: true });
   }
-  if (RESET_CODES.has(code)) {
-    return { ...base, verdict: 'error', reason: 'ECONNRESET', failureClass: 'protocol', retryable: true, isGetWorthTrying: true };
+  if (code === 'UND_ERR_SOCKET' || code === 'UND_ERR_CLOSED') {
+    // undici says "other side closed" both before the status line and mid-body; bytes read tell them apart.
+    const when = bytesRead === 0 ? 'without answering' : bytesRead === undefined ? 'early' : 'before the response ended';
+    return fail(`closed early: the server closed the connection ${when}`, 'protocol', transient);
   }
-  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') {
-    return { ...base, verdict: 'error', reason: 'response headers too large', failureClass: 'protocol' };
-  }
+  if (code === 'UND_ERR_HEADERS_OVERFLOW' || code === 'HPE_HEADER_OVERFLOW') return fail('response headers too large', 'protocol');
   if (code.startsWith('HPE_') || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
-    return { ...base, verdict: 'error', reason: `malformed response (${code})`, failureClass: 'protocol', isGetWorthTrying: true };
+    return fail(`malformed response (${code})`, 'protocol', { isGetWorthTrying: true });
   }
-  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') {
-    return { ...base, verdict: 'error', reason: 'aborted', failureClass: 'protocol' };
-  }
-  return { ...base, verdict: 'error', reason: code ? `${code}: ${message}` : message, failureClass: 'protocol', isGetWorthTrying: true };
+  if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return fail('aborted', 'protocol');
+  return fail(code ? `${code}: ${message}` : message, 'protocol', { isGetWorthTrying: true });
+}
+
+interface ErrorDescription {
+  code: string;
+  message: string;
+  address?: string;
+  /** The error came from resolving the name, not from the connection. */
+  isFromResolver: boolean;
+  /** Bytes the socket had read when it failed, when undici reports it. */
+  bytesRead?: number;
 }
 
 /** Finds the most specific error code along the `cause` chain (undici wraps socket errors). */
-function describeError(error: unknown): { code: string; message: string; address?: string } {
+function describeError(error: unknown): ErrorDescription {
   let current: unknown = error;
-  let first: { code: string; message: string; address?: string } | undefined;
+  let first: ErrorDescription | undefined;
+  let isFromResolver = false;
+  let bytesRead: number | undefined;
   for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    const withCode = current as Error & { code?: unknown; address?: unknown; port?: unknown };
+    const withCode = current as Error & { code?: unknown; address?: unknown; port?: unknown; syscall?: unknown; socket?: { bytesRead?: unknown } };
     const code = typeof withCode.code === 'string' ? withCode.code : '';
+    isFromResolver ||= isLookupFailure(current) || (typeof withCode.syscall === 'string' && /^(getaddrinfo|query)/.test(withCode.syscall));
+    if (bytesRead === undefined && typeof withCode.socket?.bytesRead === 'number') bytesRead = withCode.socket.bytesRead;
     const address = typeof withCode.address === 'string' ? `${withCode.address}${typeof withCode.port === 'number' ? `:${withCode.port}` : ''}` : undefined;
-    const described = { code, message: oneLine(withCode.message), ...(address ? { address } : {}) };
+    const described: ErrorDescription = { code, message: oneLine(withCode.message), isFromResolver, ...(address ? { address } : {}) };
     first ??= described;
     // Prefer a system or TLS code over undici's generic wrapper codes.
-    if (code && !code.startsWith('UND_ERR_SOCKET')) return described;
+    if (code && code !== 'UND_ERR_SOCKET') return { ...described, isFromResolver, ...(bytesRead !== undefined ? { bytesRead } : {}) };
     current = withCode.cause;
   }
-  return first ?? { code: '', message: oneLine(String(error)) };
+  const found = first ?? { code: '', message: oneLine(String(error)), isFromResolver };
+  return { ...found, isFromResolver, ...(bytesRead !== undefined ? { bytesRead } : {}) };
 }
 
 function oneLine(text: string): string {

@@ -6,7 +6,7 @@ import type { FileReport } from './types.js';
 export { plural } from '../plural.js';
 
 /** Verdicts in the order reports list them: good news first, then failures, then what wasn't checked. */
-export const VERDICT_ORDER: readonly Verdict[] = ['ok', 'redirect', 'dead', 'error', 'timeout', 'unverifiable', 'excluded', 'skipped'];
+export const VERDICT_ORDER: readonly Verdict[] = ['ok', 'redirect', 'dead', 'error', 'timeout', 'refused', 'unverifiable', 'excluded', 'skipped'];
 
 /** How many link results have each verdict, in `VERDICT_ORDER`, zero counts left out. */
 export function countVerdicts(links: readonly LinkResult[]): Array<[Verdict, number]> {

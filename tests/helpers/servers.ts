@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
 
 /** One request a test server saw. */
 export interface RecordedRequest {
@@ -164,8 +164,69 @@ export const reply = {
     },
   /** Never answers (the socket stays open until the server closes). */
   hang: (): RouteHandler => () => {},
-  /** Destroys the socket without a response. */
+  /** Resets the connection (TCP RST) without a response: the client sees ECONNRESET. */
   reset: (): RouteHandler => (req) => {
+    req.socket.resetAndDestroy();
+  },
+  /** Closes the connection (TCP FIN) without a response: the client sees the other side close. */
+  closeEarly: (): RouteHandler => (req) => {
     req.socket.destroy();
   },
 };
+
+/** A TCP server that answers every request with fixed bytes, for answers no HTTP server library would send. */
+export interface RawServer {
+  host: string;
+  port: number;
+  /** Absolute `http://` URL of a path on this server. */
+  url(path: string): string;
+  /** Requests received (one per connection's first data chunk). */
+  requests: number;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a raw TCP server on `host` that writes `bytes(requestHead)` once per request it receives, then keeps the
+ * connection open (or closes it when `shouldClose`). The request head is the text received, so a HEAD can be told
+ * from a GET.
+ */
+export async function startRawServer(options: { host?: string; bytes: (requestHead: string) => string | Buffer; shouldClose?: boolean }): Promise<RawServer> {
+  const host = options.host ?? '127.0.0.2';
+  const sockets = new Set<Socket>();
+  const server = createNetServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+    let head = '';
+    socket.on('data', (chunk: Buffer) => {
+      head += chunk.toString('latin1');
+      // One answer per complete request head (keep-alive connections send several).
+      let end = head.indexOf('\r\n\r\n');
+      while (end !== -1) {
+        state.requests += 1;
+        const request = head.slice(0, end);
+        head = head.slice(end + 4);
+        socket.write(options.bytes(request));
+        if (options.shouldClose) socket.end();
+        end = head.indexOf('\r\n\r\n');
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const state: RawServer = {
+    host,
+    port,
+    url: (path) => `http://${host}:${port}${path}`,
+    requests: 0,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  return state;
+}

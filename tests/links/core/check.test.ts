@@ -146,7 +146,7 @@ describe('createLinkChecker with a mock dispatcher', () => {
 
   it('a DNS failure is an error with a stable prefix and is not retried', async () => {
     agent.get(ORIGIN).intercept({ path: '/', method: 'HEAD' }).replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND example.com'), { code: 'ENOTFOUND' }));
-    expect(await checker().check(`${ORIGIN}/`)).toMatchObject({ verdict: 'error', reason: 'ENOTFOUND', failureClass: 'dns', attempts: 1 });
+    expect(await checker().check(`${ORIGIN}/`)).toMatchObject({ verdict: 'error', reason: 'ENOTFOUND: no such host', failureClass: 'dns', attempts: 1 });
   });
 
   it('records every redirect hop and resolves relative Locations', async () => {
@@ -169,8 +169,8 @@ describe('createLinkChecker with a mock dispatcher', () => {
     const link = checker();
     expect(await link.check(`${ORIGIN}/js`)).toMatchObject({ verdict: 'error', reason: 'refused: redirect to javascript: URL' });
     expect(await link.check(`${ORIGIN}/meta`)).toMatchObject({
-      verdict: 'error',
-      reason: 'refused: private address 169.254.169.254 (allow with --allow-private)',
+      verdict: 'refused',
+      reason: 'private address 169.254.169.254 (allow with --allow-private 169.254.169.254 or links.allowPrivate)',
       failureClass: 'refused-address',
     });
   });
@@ -184,7 +184,7 @@ describe('createLinkChecker with a mock dispatcher', () => {
     ['http://example.com@10.0.0.1/', '10.0.0.1'],
   ])('refuses %s before any request', async (url, shown) => {
     const result = await checker().check(url);
-    expect(result).toMatchObject({ verdict: 'error', reason: `refused: private address ${shown} (allow with --allow-private)`, attempts: 0 });
+    expect(result).toMatchObject({ verdict: 'refused', reason: `private address ${shown} (allow with --allow-private ${shown} or links.allowPrivate)`, attempts: 0 });
   });
 
   it('attaches a token only to its exact origin', async () => {
