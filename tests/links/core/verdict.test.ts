@@ -47,10 +47,10 @@ describe('judgeFailure', () => {
 
   it.each([
     ['ENOTFOUND', 'dns', 'ENOTFOUND'],
-    ['EAI_AGAIN', 'dns', 'EAI_AGAIN'],
+    ['EAI_AGAIN', 'resolver', 'EAI_AGAIN'],
     ['ECONNREFUSED', 'connect', 'ECONNREFUSED'],
-    ['ENETUNREACH', 'connect', 'ENETUNREACH'],
-    ['EHOSTUNREACH', 'connect', 'EHOSTUNREACH'],
+    ['ENETUNREACH', 'route', 'ENETUNREACH'],
+    ['EHOSTUNREACH', 'route', 'EHOSTUNREACH'],
   ])('%s is a %s error with a stable reason prefix', (code, failureClass, prefix) => {
     const judged = judgeFailure(withCode(code), false, 1000);
     expect(judged).toMatchObject({ verdict: 'error', failureClass, retryable: false, isGetWorthTrying: false });
@@ -59,7 +59,7 @@ describe('judgeFailure', () => {
 
   it('finds the code along the cause chain', () => {
     const wrapped = Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET', cause: withCode('ECONNRESET') });
-    expect(judgeFailure(wrapped, false, 1000)).toMatchObject({ verdict: 'error', reason: 'ECONNRESET', retryable: true, isGetWorthTrying: true });
+    expect(judgeFailure(wrapped, false, 1000)).toMatchObject({ verdict: 'error', reason: 'ECONNRESET: connection reset by the server', retryable: true, isGetWorthTrying: true });
   });
 
   it('maps connect timeouts, TLS, protocol and refused addresses', () => {
@@ -69,9 +69,9 @@ describe('judgeFailure', () => {
     expect(judgeFailure(withCode('HPE_INVALID_CONSTANT'), false, 1000)).toMatchObject({ verdict: 'error', reason: 'malformed response (HPE_INVALID_CONSTANT)', failureClass: 'protocol' });
     expect(judgeFailure(withCode('UND_ERR_HEADERS_OVERFLOW'), false, 1000)).toMatchObject({ reason: 'response headers too large' });
     expect(judgeFailure(new PrivateAddressError('10.0.0.1'), false, 1000)).toMatchObject({
-      verdict: 'error',
+      verdict: 'refused',
       failureClass: 'refused-address',
-      reason: 'refused: private address 10.0.0.1 (allow with --allow-private)',
+      reason: 'private address 10.0.0.1 (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
     });
   });
 });

@@ -71,7 +71,7 @@ describe('network failures', () => {
     const checker = createLinkChecker({ ...FAST, retries: 2 });
     const result = await checker.check(server.url('/reset'));
     await checker.close();
-    expect(result).toMatchObject({ verdict: 'error', reason: 'ECONNRESET', failureClass: 'protocol' });
+    expect(result).toMatchObject({ verdict: 'error', reason: 'ECONNRESET: connection reset by the server', failureClass: 'protocol' });
     // HEAD, GET fallback, then two GET retries.
     expect(result.attempts).toBe(4);
   });

@@ -38,9 +38,9 @@ describe('private-address guard', () => {
     const result = await checker.check(a.url('/ok'));
     await checker.close();
     expect(result).toMatchObject({
-      verdict: 'error',
+      verdict: 'refused',
       failureClass: 'refused-address',
-      reason: 'refused: private address 127.0.0.9 (allow with --allow-private)',
+      reason: 'private address 127.0.0.9 (allow with --allow-private 127.0.0.9 or links.allowPrivate)',
     });
     expect(a.requests.length).toBe(before);
   });
@@ -50,7 +50,7 @@ describe('private-address guard', () => {
     // 127.0.0.9 as one 32-bit number.
     const result = await checker.check(`http://${127 * 2 ** 24 + 9}:${a.port}/ok`);
     await checker.close();
-    expect(result).toMatchObject({ verdict: 'error', reason: 'refused: private address 127.0.0.9 (allow with --allow-private)' });
+    expect(result).toMatchObject({ verdict: 'refused', reason: 'private address 127.0.0.9 (allow with --allow-private 127.0.0.9 or links.allowPrivate)' });
   });
 
   it('refuses a public-looking name that resolves to a private address', async () => {
@@ -58,8 +58,8 @@ describe('private-address guard', () => {
     const before = hidden.requests.length;
     const result = await checker.check(`http://example.test:${hidden.port}/`);
     await checker.close();
-    expect(result).toMatchObject({ verdict: 'error', failureClass: 'refused-address' });
-    expect(result.reason).toContain('127.0.0.5');
+    expect(result).toMatchObject({ verdict: 'refused', failureClass: 'refused-address' });
+    expect(result.reason).toBe('example.test resolves to private address 127.0.0.5 (allow with --allow-private example.test or links.allowPrivate)');
     expect(hidden.requests.length).toBe(before);
   });
 
@@ -75,7 +75,7 @@ describe('private-address guard', () => {
     const before = hidden.requests.length;
     const result = await checker.check(a.url('/inward'));
     await checker.close();
-    expect(result).toMatchObject({ verdict: 'error', failureClass: 'refused-address' });
+    expect(result).toMatchObject({ verdict: 'refused', failureClass: 'refused-address' });
     expect(result.redirects).toEqual([{ url: a.url('/inward'), status: 302 }]);
     expect(hidden.requests.length).toBe(before);
   });

@@ -79,9 +79,9 @@ describe('checkLinks with a fake checker', () => {
     expect(JSON.parse(readFileSync(path.join(dir, 'custom', 'cache.json'), 'utf8')).entries['https://alive.example/'].verdict).toBe('ok');
   });
 
-  it('declares the network down when every host failed at DNS or connect, printing one message and withholding failures', async () => {
+  it('declares the network down when every host failed for want of a route or resolver, printing one message and withholding failures', async () => {
     const io = captureIo({ cwd: dir });
-    const checker = fakeChecker((url) => ({ verdict: 'error', reason: 'ENOTFOUND', failureClass: url.includes('alive') ? 'connect' : 'dns' }));
+    const checker = fakeChecker((url) => ({ verdict: 'error', reason: 'EAI_AGAIN', failureClass: url.includes('alive') ? 'route' : 'resolver' }));
     const outcome = await checkLinks({ files, config: linksConfig(), io, checkerFactory: checker.factory, quiet: true });
     expect(outcome.networkDown).toBe(true);
     expect(outcome.diagnostics).toEqual([]);
@@ -134,7 +134,9 @@ describe('checkLinks with a fake checker', () => {
 });
 
 describe('detectNetworkDown', () => {
-  const down = (host: string) => ({ host, result: { url: `https://${host}/`, verdict: 'error' as const, failureClass: 'dns' as const, attempts: 1, durationMs: 1 } });
+  const down = (host: string) => ({ host, result: { url: `https://${host}/`, verdict: 'error' as const, failureClass: 'resolver' as const, attempts: 1, durationMs: 1 } });
+  const nxdomain = (host: string) => ({ host, result: { url: `https://${host}/`, verdict: 'error' as const, failureClass: 'dns' as const, attempts: 1, durationMs: 1 } });
+  const refused = (host: string) => ({ host, result: { url: `https://${host}/`, verdict: 'error' as const, failureClass: 'connect' as const, attempts: 1, durationMs: 1 } });
   const up = (host: string) => ({ host, result: { url: `https://${host}/`, verdict: 'dead' as const, failureClass: 'http' as const, attempts: 1, durationMs: 1 } });
 
   it('needs every host down', () => {
@@ -142,6 +144,13 @@ describe('detectNetworkDown', () => {
     expect(detectNetworkDown([down('a'), down('b'), down('c'), up('d')])).toBe(false);
     expect(detectNetworkDown([down('a'), { host: 'a', result: up('a').result }, down('b'), down('c')])).toBe(false);
     expect(detectNetworkDown([])).toBe(false);
+  });
+
+  it('a non-existent name or a refused connection proves the network is up', () => {
+    expect(detectNetworkDown([nxdomain('a')])).toBe(false);
+    expect(detectNetworkDown([refused('a')])).toBe(false);
+    expect(detectNetworkDown([down('a'), down('b'), down('c'), refused('d')])).toBe(false);
+    expect(detectNetworkDown([down('a'), down('b'), down('c'), nxdomain('d')])).toBe(false);
   });
 
   it('takes all hosts when there are fewer than three', () => {

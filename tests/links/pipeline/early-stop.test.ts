@@ -6,7 +6,7 @@ import { checkLinks, createOfflineWatch, NETWORK_DOWN_MESSAGE, OFFLINE_EARLY_STO
 import type { CheckResult, LinkChecker } from '../../../src/links/check.js';
 import { linksConfig, refsIn } from './helpers.js';
 
-const offline = (url: string): CheckResult => ({ url, verdict: 'error', reason: 'ENOTFOUND', failureClass: 'dns', attempts: 1, durationMs: 5 });
+const offline = (url: string): CheckResult => ({ url, verdict: 'error', reason: 'EAI_AGAIN', failureClass: 'resolver', attempts: 1, durationMs: 5 });
 
 describe('createOfflineWatch', () => {
   it('says stop once enough distinct hosts failed at DNS or connect and none answered', () => {

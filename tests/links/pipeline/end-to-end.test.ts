@@ -42,7 +42,7 @@ describe('checkLinks through the real HTTP checker on loopback', () => {
     expect(fixed.split('\n')[2]).toBe(`- [Old](${base}/new#top) - Moved.`);
   });
 
-  it('calls the network down when no loopback host accepts a connection', async () => {
+  it('a refused connection proves the network is up: each closed port is a finding, not "network down"', async () => {
     // Ports nothing listens on, on three distinct loopback hosts: every connect is refused.
     const closed = await new Promise<number>((resolve) => {
       const probe = http.createServer().listen(0, '127.0.0.1', () => {
@@ -61,8 +61,14 @@ describe('checkLinks through the real HTTP checker on loopback', () => {
       quiet: true,
       io,
     });
-    expect(outcome.networkDown).toBe(true);
-    expect(outcome.diagnostics).toEqual([]);
-    expect(io.err.join('')).toContain('Network unreachable');
+    expect(outcome.networkDown).toBe(false);
+    expect(outcome.diagnostics.map((d) => [d.ruleId, d.severity, d.start.line])).toEqual([
+      ['link-error', 'error', 1],
+      ['link-error', 'error', 2],
+      ['link-error', 'error', 3],
+    ]);
+    expect(outcome.diagnostics[0]?.message).toContain('ECONNREFUSED');
+    expect(io.err.join('')).not.toContain('Network unreachable');
   });
+});
 });
