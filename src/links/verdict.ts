@@ -107,7 +107,7 @@ export function judgeFailure(error: unknown, timedOut: boolean, timeoutMs: numbe
   if (timedOut) {
     return { ...base, verdict: 'timeout', reason: `timed out after ${timeoutMs} ms`, failureClass: 'timeout', retryable: true, isTimeout: true };
   }
-  const { code, message, address, isFromResolver, bytesRead } = describeError(error);
+  const { code, name, message, address, isFromResolver, bytesRead } = describeError(error);
   if (code === PRIVATE_ADDRESS_CODE) {
     return { ...base, verdict: 'refused', reason: message, failureClass: 'refused-address' };
   }
@@ -152,12 +152,16 @@ export function judgeFailure(error: unknown, timedOut: boolean, timeoutMs: numbe
   if (code.startsWith('HPE_') || code === 'UND_ERR_INFO' || code === 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH') {
     return fail(`malformed response (${code})`, 'protocol', { isGetWorthTrying: true });
   }
+  // undici's parser errors carry no code when llhttp gave none: the bytes were not HTTP at all.
+  if (name === 'HTTPParserError') return fail(`malformed response: ${message}`, 'protocol', { isGetWorthTrying: true });
   if (code === 'UND_ERR_ABORTED' || code === 'ABORT_ERR') return fail('aborted', 'protocol');
   return fail(code ? `${code}: ${message}` : message, 'protocol', { isGetWorthTrying: true });
 }
 
 interface ErrorDescription {
   code: string;
+  /** The error class's name (`HTTPParserError`…). */
+  name: string;
   message: string;
   address?: string;
   /** The error came from resolving the name, not from the connection. */
@@ -178,13 +182,13 @@ function describeError(error: unknown): ErrorDescription {
     isFromResolver ||= isLookupFailure(current) || (typeof withCode.syscall === 'string' && /^(getaddrinfo|query)/.test(withCode.syscall));
     if (bytesRead === undefined && typeof withCode.socket?.bytesRead === 'number') bytesRead = withCode.socket.bytesRead;
     const address = typeof withCode.address === 'string' ? `${withCode.address}${typeof withCode.port === 'number' ? `:${withCode.port}` : ''}` : undefined;
-    const described: ErrorDescription = { code, message: oneLine(withCode.message), isFromResolver, ...(address ? { address } : {}) };
+    const described: ErrorDescription = { code, name: withCode.name, message: oneLine(withCode.message), isFromResolver, ...(address ? { address } : {}) };
     first ??= described;
     // Prefer a system or TLS code over undici's generic wrapper codes.
     if (code && code !== 'UND_ERR_SOCKET') return { ...described, isFromResolver, ...(bytesRead !== undefined ? { bytesRead } : {}) };
     current = withCode.cause;
   }
-  const found = first ?? { code: '', message: oneLine(String(error)), isFromResolver };
+  const found = first ?? { code: '', name: '', message: oneLine(String(error)), isFromResolver };
   return { ...found, isFromResolver, ...(bytesRead !== undefined ? { bytesRead } : {}) };
 }
 

@@ -71,4 +71,3 @@ describe('checkLinks through the real HTTP checker on loopback', () => {
     expect(io.err.join('')).not.toContain('Network unreachable');
   });
 });
-});
