@@ -88,3 +88,28 @@ describe('refused private addresses', () => {
     expect(outcome.diagnostics).toMatchObject([{ ruleId: 'link-refused', severity: 'warning' }]);
   });
 });
+
+describe('link-refused message', () => {
+  it('names where a redirect chain was stopped', async () => {
+    const { linkDiagnostics } = await import('../../../src/links/to-diagnostics.js');
+    const diagnostics = linkDiagnostics(
+      [
+        {
+          url: 'https://public.example/',
+          verdict: 'refused',
+          reason: 'private address 10.0.0.1 (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
+          redirects: [{ url: 'https://public.example/', status: 302 }],
+          finalUrl: 'http://10.0.0.1/admin',
+          attempts: 1,
+          durationMs: 1,
+          fromCache: false,
+          occurrences: [{ file: 'list.md', start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 2, offset: 1 }, written: 'https://public.example/' }],
+        },
+      ],
+      { config: linksConfig(), isConfirming: false },
+    );
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      '`https://public.example/` redirects to `http://10.0.0.1/admin`, not checked: private address 10.0.0.1 (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
+    ]);
+  });
+});
