@@ -80,7 +80,8 @@ describe('refused private addresses', () => {
     const io = captureIo({ cwd: process.cwd() });
     const outcome = await checkLinks({
       files: [{ file: 'list.md', links: refsIn('- [Router](http://192.168.1.1/) - R.') }],
-      config: linksConfig({ severity: { refused: 'warn' } }),
+      config: linksConfig(),
+      linkSeverity: { 'link-refused': { severity: 'warn', options: {} } },
       cache: false,
       quiet: true,
       io,
