@@ -25,7 +25,7 @@ export class PrivateAddressError extends Error {
  */
 export function refusalReason(address: string, hostname?: string): string {
   const what = hostname && hostname !== address ? `${hostname} resolves to private address ${address}` : `private address ${address}`;
-  return `${what} (allow with --allow-private ${hostname ?? address} or links.allowPrivate)`;
+  return `refused: ${what}, not checked (allow with --allow-private ${hostname ?? address} or links.allowPrivate)`;
 }
 
 /** Marks an error as coming from resolving a name (not from connecting), so a dead resolver is told from a dead host. */

@@ -12,8 +12,8 @@ export const linkRefused = defineLinkRule({
   defaultSeverity: 'error',
   options: NO_OPTIONS,
   messages: {
-    refused: '`{url}` was not checked: {reason}',
-    refusedRedirect: '`{url}` redirects to `{finalUrl}`, not checked: {reason}',
+    refused: '`{url}` {reason}',
+    refusedRedirect: '`{url}` redirects to `{finalUrl}`, {reason}',
   },
   examples: {
     valid: [{ name: 'the host resolves to a public address', markdown: '- [Tool](https://example.com/) - A tool.\n' }],
@@ -24,7 +24,7 @@ export const linkRefused = defineLinkRule({
   },
   check: (result): LinkFinding | undefined => {
     if (result.verdict !== 'refused') return undefined;
-    const reason = result.reason ?? 'private address';
+    const reason = result.reason ?? 'refused: private address, not checked';
     // A public link whose redirect leads inward: say where the chain was stopped.
     if (result.redirects?.length && result.finalUrl) return { messageId: 'refusedRedirect', data: { url: result.url, finalUrl: result.finalUrl, reason } };
     return { messageId: 'refused', data: { url: result.url, reason } };

@@ -30,7 +30,7 @@ describe('createAddressGuard().checkHostname', () => {
     ['http://[::ffff:a9fe:a9fe]/', '::ffff:a9fe:a9fe'], // mapped metadata
     ['http://[64:ff9b::10.0.0.1]/', '64:ff9b::a00:1'], // NAT64 of a private address
   ])('refuses %s', (url, shown) => {
-    expect(guard.checkHostname(hostOf(url))).toBe(`private address ${shown} (allow with --allow-private ${shown} or links.allowPrivate)`);
+    expect(guard.checkHostname(hostOf(url))).toBe(`refused: private address ${shown}, not checked (allow with --allow-private ${shown} or links.allowPrivate)`);
   });
 
   it.each(['http://93.184.216.34/', 'http://[2606:4700::1111]/', 'http://[64:ff9b::808:808]/', 'http://[::ffff:8.8.8.8]/', 'http://example.com/'])(
@@ -46,9 +46,9 @@ describe('createAddressGuard().checkHostname', () => {
     expect(allowing.checkHostname('[::1]')).toBeUndefined();
     expect(allowing.checkHostname('[::ffff:7f00:1]')).toBeUndefined();
     expect(allowing.checkHostname('10.1.2.3')).toBeUndefined();
-    expect(allowing.checkHostname('10.1.2.4')).toMatch(/^private address/);
+    expect(allowing.checkHostname('10.1.2.4')).toMatch(/^refused: private address/);
     expect(allowing.checkHostname('[fd12::1]')).toBeUndefined();
-    expect(allowing.checkHostname('[fe80::1]')).toMatch(/^private address/);
+    expect(allowing.checkHostname('[fe80::1]')).toMatch(/^refused: private address/);
     expect(allowing.checkHostname('intranet.local')).toBeUndefined();
   });
 });

@@ -170,7 +170,7 @@ describe('createLinkChecker with a mock dispatcher', () => {
     expect(await link.check(`${ORIGIN}/js`)).toMatchObject({ verdict: 'error', reason: 'refused: redirect to javascript: URL' });
     expect(await link.check(`${ORIGIN}/meta`)).toMatchObject({
       verdict: 'refused',
-      reason: 'private address 169.254.169.254 (allow with --allow-private 169.254.169.254 or links.allowPrivate)',
+      reason: 'refused: private address 169.254.169.254, not checked (allow with --allow-private 169.254.169.254 or links.allowPrivate)',
       failureClass: 'refused-address',
     });
   });
@@ -184,7 +184,7 @@ describe('createLinkChecker with a mock dispatcher', () => {
     ['http://example.com@10.0.0.1/', '10.0.0.1'],
   ])('refuses %s before any request', async (url, shown) => {
     const result = await checker().check(url);
-    expect(result).toMatchObject({ verdict: 'refused', reason: `private address ${shown} (allow with --allow-private ${shown} or links.allowPrivate)`, attempts: 0 });
+    expect(result).toMatchObject({ verdict: 'refused', reason: `refused: private address ${shown}, not checked (allow with --allow-private ${shown} or links.allowPrivate)`, attempts: 0 });
   });
 
   it('attaches a token only to its exact origin', async () => {

@@ -71,7 +71,7 @@ describe('judgeFailure', () => {
     expect(judgeFailure(new PrivateAddressError('10.0.0.1'), false, 1000)).toMatchObject({
       verdict: 'refused',
       failureClass: 'refused-address',
-      reason: 'private address 10.0.0.1 (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
+      reason: 'refused: private address 10.0.0.1, not checked (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
     });
   });
 });

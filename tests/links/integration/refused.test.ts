@@ -59,7 +59,7 @@ describe('refused private addresses', () => {
       ['link-refused', 'error', 4],
     ]);
     expect(outcome.diagnostics[1]?.message).toBe(
-      '`http://192.168.1.1/` was not checked: private address 192.168.1.1 (allow with --allow-private 192.168.1.1 or links.allowPrivate)',
+      '`http://192.168.1.1/` refused: private address 192.168.1.1, not checked (allow with --allow-private 192.168.1.1 or links.allowPrivate)',
     );
     expect(outcome.results.map((r) => r.verdict)).toEqual(['refused', 'refused', 'refused', 'refused']);
     // Refused in the guard, before undici was even asked to connect.
@@ -98,7 +98,7 @@ describe('link-refused message', () => {
         {
           url: 'https://public.example/',
           verdict: 'refused',
-          reason: 'private address 10.0.0.1 (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
+          reason: 'refused: private address 10.0.0.1, not checked (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
           redirects: [{ url: 'https://public.example/', status: 302 }],
           finalUrl: 'http://10.0.0.1/admin',
           attempts: 1,
@@ -110,7 +110,7 @@ describe('link-refused message', () => {
       { config: linksConfig(), isConfirming: false },
     );
     expect(diagnostics.map((d) => d.message)).toEqual([
-      '`https://public.example/` redirects to `http://10.0.0.1/admin`, not checked: private address 10.0.0.1 (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
+      '`https://public.example/` redirects to `http://10.0.0.1/admin`, refused: private address 10.0.0.1, not checked (allow with --allow-private 10.0.0.1 or links.allowPrivate)',
     ]);
   });
 });

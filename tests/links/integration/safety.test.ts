@@ -40,7 +40,7 @@ describe('private-address guard', () => {
     expect(result).toMatchObject({
       verdict: 'refused',
       failureClass: 'refused-address',
-      reason: 'private address 127.0.0.9 (allow with --allow-private 127.0.0.9 or links.allowPrivate)',
+      reason: 'refused: private address 127.0.0.9, not checked (allow with --allow-private 127.0.0.9 or links.allowPrivate)',
     });
     expect(a.requests.length).toBe(before);
   });
@@ -50,7 +50,7 @@ describe('private-address guard', () => {
     // 127.0.0.9 as one 32-bit number.
     const result = await checker.check(`http://${127 * 2 ** 24 + 9}:${a.port}/ok`);
     await checker.close();
-    expect(result).toMatchObject({ verdict: 'refused', reason: 'private address 127.0.0.9 (allow with --allow-private 127.0.0.9 or links.allowPrivate)' });
+    expect(result).toMatchObject({ verdict: 'refused', reason: 'refused: private address 127.0.0.9, not checked (allow with --allow-private 127.0.0.9 or links.allowPrivate)' });
   });
 
   it('refuses a public-looking name that resolves to a private address', async () => {
@@ -59,7 +59,7 @@ describe('private-address guard', () => {
     const result = await checker.check(`http://example.test:${hidden.port}/`);
     await checker.close();
     expect(result).toMatchObject({ verdict: 'refused', failureClass: 'refused-address' });
-    expect(result.reason).toBe('example.test resolves to private address 127.0.0.5 (allow with --allow-private example.test or links.allowPrivate)');
+    expect(result.reason).toBe('refused: example.test resolves to private address 127.0.0.5, not checked (allow with --allow-private example.test or links.allowPrivate)');
     expect(hidden.requests.length).toBe(before);
   });
 
