@@ -26,6 +26,7 @@ const README = `# Awesome Scratch
 - [Gamma](https://gamma.example/) - Does gamma things.
 - [Delta](https://delta.example/) – Does delta things.
 -[Epsilon](https://epsilon.example/) - Lost its bullet.
+- [Metadata](http://169.254.169.254/latest/) - Reads instance metadata.
 `;
 
 describe('action bundle', () => {
@@ -63,9 +64,9 @@ describe('action bundle', () => {
     expect(result.stdout).toMatch(/^::error file=README\.md,line=7,[^\n]*entry-lost-bullet/m);
     expect(readFileSync(output, 'utf8')).toMatch(/^errors=\d+$/m);
     expect(readFileSync(summary, 'utf8')).toContain('README.md');
-    // Links are checked by default; where the .example hosts cannot be resolved the run says the network is down
-    // (exit 3) and still annotates every lint problem.
-    expect(result.stderr + result.stdout).toMatch(/link|network/i);
+    // Links are checked by default: the metadata address is refused, not fetched, and said so on its line.
+    expect(result.stdout).toMatch(/^::error file=README\.md,line=8,[^\n]*title=link-refused::/m);
+    // 1 for the errors; 3 where the machine has no resolver at all (the refused link is reported either way).
     expect([1, 3]).toContain(result.status);
   });
 });
