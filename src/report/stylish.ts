@@ -115,6 +115,10 @@ function linkLines(report: Report, paint: Paint): string[] {
 /** ` (also at line 4, 9)` for a diagnostic's related places (`other.md:4` for another file); '' when it has none. */
 function alsoAt(d: Diagnostic, file: string): string {
   if (!d.related || d.related.length === 0) return '';
-  const places = d.related.map((place) => (place.file === file ? `${place.start.line}` : `${place.file}:${place.start.line}`));
-  return ` (also at line ${places.join(', ')})`;
+  const shown = (place: { file: string; start: { line: number } }): string => (place.file === file ? `${place.start.line}` : `${place.file}:${place.start.line}`);
+  // A place the message already names ("first at line 3", "first in a.md:3") is not told again.
+  const isNamed = (place: { file: string; start: { line: number } }): boolean =>
+    place.file === file ? new RegExp(`\\bline ${place.start.line}\\b`).test(d.message) : d.message.includes(shown(place));
+  const places = d.related.filter((place) => !isNamed(place)).map(shown);
+  return places.length === 0 ? '' : ` (also at line ${places.join(', ')})`;
 }

@@ -105,7 +105,7 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
   defaultSeverity: 'error',
   options,
   messages: {
-    duplicate: '`{url}` is listed twice; first {where}',
+    duplicate: '`{url}` is listed {times}; first {where}',
     near: '`{url}` is the same resource as `{first}`, listed {where}',
   },
   examples: {
@@ -148,7 +148,7 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
       ctx.report({
         messageId: kind,
         at: at.at,
-        data: { url: at.url, first: first.url, where: `at line ${first.at.start.line}${members.length > 2 ? ` and ${members.length - 2} more` : ''}` },
+        data: { url: at.url, first: first.url, times: members.length === 2 ? 'twice' : `${members.length} times`, where: `at line ${first.at.start.line}` },
         url: at.url,
         related: others.map((member) => ({ at: member.at, message: `also listed here: ${member.url}` })),
         ...(isCrossListing(members) ? { severity: 'warning' as const } : severityOf(kind)),
@@ -176,7 +176,7 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
         ctx.report(file, {
           messageId: match.kind,
           at: occurrence.at,
-          data: { url: occurrence.url, first: first.url, where: `in ${match.first.origin}:${first.at.start.line}` },
+          data: { url: occurrence.url, first: first.url, times: 'again', where: `in ${match.first.origin}:${first.at.start.line}` },
           url: occurrence.url,
           related: [{ at: first.at, file: match.first.origin, message: `also listed here: ${first.url}` }],
           ...severityOf(match.kind),

@@ -10,12 +10,12 @@ import { fixtureReport } from './fixture.js';
 const at = (line: number, column: number, offset: number) => ({ line, column, offset });
 
 /** The fixture report with one duplicate that has two related places, one of them in another file. */
-function withDuplicate(): Report {
+function withDuplicate(message = '`https://a.dev` is listed 3 times'): Report {
   const report = fixtureReport();
   const duplicate: Diagnostic = {
     ruleId: 'link-duplicate',
     severity: 'error',
-    message: '`https://a.dev` is listed twice; first at line 3 and 1 more',
+    message,
     messageId: 'duplicate',
     file: 'lists/awesome-tools.md',
     start: at(8, 3, 200),
@@ -33,6 +33,11 @@ describe('related locations', () => {
   it('stylish says where else the problem is', () => {
     const line = stylish(withDuplicate(), { color: false }).split('\n').find((row) => row.includes('link-duplicate'));
     expect(line).toContain('(also at line 3, lists/other.md:9)');
+  });
+
+  it('stylish does not repeat a place the message already names', () => {
+    const line = stylish(withDuplicate('`https://a.dev` is listed 3 times; first at line 3'), { color: false }).split('\n').find((row) => row.includes('link-duplicate'));
+    expect(line).toContain('first at line 3 (also at line lists/other.md:9)');
   });
 
   it('JSON carries them as `related`', () => {

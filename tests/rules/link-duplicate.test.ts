@@ -43,6 +43,11 @@ testRule(linkDuplicate, {
 });
 
 describe('link-duplicate details', () => {
+  it('counts a group of three as three, not twice', () => {
+    const [found] = lintWith(linkDuplicate, '- [A](https://a.dev) - A.\n- [A2](https://a.dev/) - A.\n- [A3](https://a.dev/#) - A.\n');
+    expect(found?.message).toBe('`https://a.dev/` is listed 3 times; first at line 1');
+  });
+
   it('names the first line in the message', () => {
     const [found] = lintWith(linkDuplicate, '- [A](https://a.dev) - A.\n- [B](https://b.dev) - B.\n- [A2](https://a.dev/) - A.\n');
     expect(found?.message).toBe('`https://a.dev/` is listed twice; first at line 1');
