@@ -166,7 +166,9 @@ function isCompiledSuppressed(compiled: CompiledDirectives, ruleId: string, star
   if (line && (line.has('*') || line.has(ruleId))) return true;
   // Few per file (one per `lint ignore` comment): a scan is cheaper than an index.
   for (const stretch of compiled.ignored) {
-    if (start.offset >= stretch.start && start.offset < stretch.end && (stretch.ruleIds.size === 0 || stretch.ruleIds.has(ruleId))) return true;
+    // The end is inclusive: a problem reported at the very end of the ignored node ("missing description" after its
+    // last character) belongs to it, while the next node starts after a line ending.
+    if (start.offset >= stretch.start && start.offset <= stretch.end && (stretch.ruleIds.size === 0 || stretch.ruleIds.has(ruleId))) return true;
   }
   // The latest region comment that concerns this rule (naming it, or naming none) decides.
   const all = lastEventAt(compiled.regionAll, start.offset);

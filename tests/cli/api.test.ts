@@ -53,4 +53,10 @@ describe('public API', () => {
     expect((await lintText(text, { cwd })).map((d) => d.ruleId)).toContain('entry-description-length');
     expect((await lintText(text, { cwd, config: {} })).map((d) => d.ruleId)).not.toContain('entry-description-length');
   });
+
+  it('an awesome-lint `lint ignore` comment silences the whole list after it, its last entry included, and nothing else', async () => {
+    const linter = await createLinter({ style: { entry: { description: { required: true } } } }, { cwd: tempFolder() });
+    const text = '# Awesome X\n\n## Tools\n\n<!--lint ignore awesome-list-item-->\n- [A](https://a.example)\n- [B](https://b.example)\n\n## More\n\n- [C](https://c.example)\n';
+    expect(linter.lintText(text).map((d) => `${d.start.line} ${d.ruleId}`)).toEqual(['11 entry-description']);
+  });
 });
