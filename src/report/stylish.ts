@@ -3,6 +3,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import { countVerdicts, NETWORK_DOWN_MESSAGE, plural, sortedDiagnostics } from './helpers.js';
 import type { Report, Reporter } from './types.js';
 import { wrapWords } from './wrap.js';
+import { ruleDocsUrl } from '../docs-url.js';
 
 /** ANSI styles, each with its own closing code so nested styles don't cancel each other. */
 const STYLES = {
@@ -53,7 +54,7 @@ export const stylish: Reporter = (report, options) => {
     for (const row of rows) lines.push(...renderRow(row, { positionWidth, severityWidth, width: options.width, paint }));
     lines.push('');
   }
-  lines.push(...summaryLines(report, paint));
+  lines.push(...summaryLines(report, paint, options.width));
   if (report.links) lines.push('', ...linkLines(report, paint));
   return `${lines.join('\n')}\n`;
 };
@@ -78,7 +79,7 @@ function renderRow(row: Row, layout: { positionWidth: number; severityWidth: num
   return out;
 }
 
-function summaryLines(report: Report, paint: Paint): string[] {
+function summaryLines(report: Report, paint: Paint, width: number | undefined): string[] {
   const { errors, warnings, fixable, files } = report.summary;
   const problems = errors + warnings;
   if (problems === 0) return [paint('green', `✔ No problems found in ${plural(files, 'file')}`)];
@@ -86,6 +87,10 @@ function summaryLines(report: Report, paint: Paint): string[] {
   const colour: Style = worst === 'error' ? 'red' : 'yellow';
   const out = [paint(colour, paint('bold', `✖ ${plural(problems, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')})`))];
   if (fixable > 0) out.push(paint(colour, `  ${fixableLine(report)}`));
+  // Every rule id above has a page of its own, with why it matters and how to fix or switch it off. A URL cannot
+  // wrap, so a terminal too narrow for it does not get the line.
+  const docsLine = `  Rules are explained at ${ruleDocsUrl('README')}`;
+  if (width === undefined || docsLine.length <= width) out.push(paint('dim', docsLine));
   return out;
 }
 
