@@ -10,6 +10,7 @@ import { parseJsonc } from './json-syntax.js';
 import { jsonLocator, lineColumn, yamlLocator, type Locate } from './locate.js';
 import { isConfigPath, isPresetName, presets, RECOMMENDED_PRESET } from './presets.js';
 import { migrateDeprecated } from './deprecations.js';
+import { styleOrigins, type ConfigLayer } from './style-origins.js';
 import { applyOverrides, dropUndefined, mergeConfigs, resolveConfig, ruleSettingProblems, validateConfig, validateRuleSettings, type ConfigurableRule, type ResolvedConfig } from './resolve.js';
 import type { ConfigInput } from './schema.js';
 import { closestMatch } from './suggest.js';
@@ -81,7 +82,7 @@ export async function loadConfig<R extends ConfigurableRule>(options: LoadConfig
   } else {
     location = await findConfigFile(cwd);
   }
-  const layers: ConfigInput[] = [presets[RECOMMENDED_PRESET]!];
+  const layers: ConfigLayer[] = [{ config: presets[RECOMMENDED_PRESET]!, origin: `preset "${RECOMMENDED_PRESET}"` }];
   let source: ConfigSource | undefined;
   if (location) {
     source = await readConfigFile(location, context);
@@ -96,15 +97,18 @@ export async function loadConfig<R extends ConfigurableRule>(options: LoadConfig
     const inline: ConfigSource = { path: path.join(cwd, display), format: 'json', display, config, prefix: [] };
     layers.push(...(await expandExtends(inline, context, [])));
   }
-  let merged = mergeConfigs(...layers);
+  let merged = mergeConfigs(...layers.map((layer) => layer.config));
   if (options.overrides) {
     // Checked on their own so a bad flag is blamed on the command line, not on the config file.
     const overrides = validateConfig(dropUndefined(options.overrides), 'command line');
     validateRuleSettings(overrides, { rules: options.rules, linkRules: context.linkRules, file: 'command line' });
     merged = applyOverrides(merged, overrides);
+    layers.push({ config: overrides, origin: 'command line' });
   }
   const root = source ? path.dirname(source.path) : cwd;
-  return resolveConfig(merged, { rules: options.rules, linkRules: context.linkRules, warnings: context.warnings, root, ...(source ? { file: source.display } : {}) });
+  const resolved = resolveConfig(merged, { rules: options.rules, linkRules: context.linkRules, warnings: context.warnings, root, ...(source ? { file: source.display } : {}) });
+  resolved.styleOrigins = styleOrigins(layers);
+  return resolved;
 }
 
 /** What reading config files needs: where paths are shown from, the rules settings are checked against, and where deprecation warnings go. */
@@ -160,7 +164,7 @@ export async function readConfigFile(location: ConfigLocation, context: ReadCont
 }
 
 /** The layers a config stands for, in merge order: what it extends (recursively), then itself. */
-async function expandExtends(source: ConfigSource, context: ReadContext, chain: string[]): Promise<ConfigInput[]> {
+async function expandExtends(source: ConfigSource, context: ReadContext, chain: string[]): Promise<ConfigLayer[]> {
   if (chain.includes(source.path)) {
     const cycle = [...chain.slice(chain.indexOf(source.path)), source.path].map((p) => displayPath(context.cwd, p));
     throw new LintListsError('CONFIG_INVALID', `${displayPath(context.cwd, chain[chain.length - 1]!)}: extends: cycle ${cycle.join(' → ')}`);
@@ -169,11 +173,11 @@ async function expandExtends(source: ConfigSource, context: ReadContext, chain: 
     throw new LintListsError('CONFIG_INVALID', `${source.display}: extends: chain deeper than ${MAX_EXTENDS_DEPTH} files`);
   }
   const entries = source.config.extends === undefined ? [] : [source.config.extends].flat();
-  const layers: ConfigInput[] = [];
+  const layers: ConfigLayer[] = [];
   const where = [...source.prefix, 'extends'].join('.');
   for (const entry of entries) {
     if (isPresetName(entry)) {
-      layers.push(presets[entry]!);
+      layers.push({ config: presets[entry]!, origin: `preset "${entry}"` });
     } else if (isConfigPath(entry)) {
       const absolute = path.resolve(path.dirname(source.path), entry);
       if (!(await isFile(absolute))) {
@@ -188,7 +192,7 @@ async function expandExtends(source: ConfigSource, context: ReadContext, chain: 
       throw new LintListsError('PRESET_UNKNOWN', `${source.display}: ${where}: unknown preset ${JSON.stringify(entry)}${hint}, expected ${allowed} or a relative path to a config file`);
     }
   }
-  layers.push(source.config);
+  layers.push({ config: source.config, origin: source.display });
   return layers;
 }
 

@@ -38,6 +38,11 @@ export interface ResolvedConfig<R extends ConfigurableRule = ConfigurableRule> {
   /** Folder that `files` and `ignore` are relative to: the config file's folder, or the working directory. */
   root: string;
   style: Style;
+  /**
+   * Style path (`entry.description.separator`) → where its value was set (`preset "awesome"`, a config file,
+   * `command line`). Paths missing here hold defaults, which a file's own entries may override (style inference).
+   */
+  styleOrigins: Record<string, string>;
   /** Rules switched on, in registry order, with their severity and validated options. */
   rules: Array<ActiveRule<R>>;
   /** Link rule id → severity and options, for every registered link rule (set under `rules` like any rule). */
@@ -199,6 +204,7 @@ export function resolveConfig<R extends ConfigurableRule>(raw: unknown, options:
   const resolved: ResolvedConfig<R> = {
     root: options.root ?? process.cwd(),
     style: styleSchema.parse(config.style ?? {}),
+    styleOrigins: {},
     rules,
     linkRules,
     files: [...(config.files ?? DEFAULT_FILES)],

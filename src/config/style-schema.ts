@@ -20,10 +20,10 @@ export const descriptionStyleSchema = z
         'Where descriptions may sit: `inline` after the link on the same line, `paragraph` in a following paragraph, `code` in a following code block.',
       ),
     separator: z
-      .union([nonEmpty, z.null()])
+      .union([z.literal('any'), nonEmpty, z.null()])
       .default(' - ')
       .describe(
-        'Text between the link (or badges) and an inline description, e.g. " - " or ": "; null when the description simply follows after a space ("[Name](url) is a …").',
+        'Text between the link (or badges) and an inline description, e.g. " - " or ": "; null when the description simply follows after a space ("[Name](url) is a …"); `any` accepts every separator and none.',
       ),
     case: descriptionCaseSchema.default('upper'),
     end: z

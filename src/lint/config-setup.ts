@@ -43,6 +43,7 @@ export function setupFromConfig(config: ResolvedConfig<AnyRule>, registry: reado
   const known = new Set([...registry.map((rule) => rule.id), ...linkRules.map((rule) => rule.id), ...ENGINE_RULE_IDS]);
   return {
     style: config.style,
+    styleOrigins: config.styleOrigins,
     rules: isLinksOnly ? [] : config.rules,
     isKnownRuleId: (id) => known.has(id),
   };

@@ -39,7 +39,7 @@ export function fixText(file: string, text: string, setup: LintSetup, extraFixes
   let applied = 0;
   let passes = 0;
   let lint = lintText(file, current, setup, location);
-  withholdUncertainFixes(lint.doc, lint.diagnostics, setup);
+  withholdUncertainFixes(lint.doc, lint.diagnostics, { ...setup, style: lint.style });
   while (passes < MAX_FIX_PASSES) {
     const fixes = lint.diagnostics.flatMap((diagnostic) => (diagnostic.fix ? [diagnostic.fix] : []));
     if (passes === 0) fixes.push(...extraFixes);
@@ -51,7 +51,7 @@ export function fixText(file: string, text: string, setup: LintSetup, extraFixes
     applied += next.applied;
     passes++;
     lint = lintText(file, current, setup, location);
-    withholdUncertainFixes(lint.doc, lint.diagnostics, setup);
+    withholdUncertainFixes(lint.doc, lint.diagnostics, { ...setup, style: lint.style });
   }
   return { text: current, passes, applied, lint };
 }

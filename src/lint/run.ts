@@ -4,6 +4,7 @@ import type { Diagnostic, RelatedLocation } from '../diagnostics.js';
 import type { ActiveRule as ConfigActiveRule } from '../config/resolve.js';
 import type { Style } from '../config/style-schema.js';
 import type { ListDocument } from '../markdown/types.js';
+import { evidenceText, type FileStyle } from './infer-style.js';
 
 /** A lint rule switched on, with its severity and validated options (resolved by config/resolve.ts). */
 export type ActiveRule = ConfigActiveRule<AnyRule>;
@@ -44,8 +45,12 @@ export function toDiagnostic(active: ActiveRule, file: string, descriptor: Repor
   return diagnostic;
 }
 
-/** Runs every active rule on `doc`; a rule that throws becomes one error diagnostic naming it. */
-export function lintDocument(doc: ListDocument, rules: ActiveRule[], style: Style): DocumentLint {
+/**
+ * Runs every active rule on `doc` with `style`; `basis` says which style values were learned from the file (for the
+ * evidence in messages). A rule that throws becomes one error diagnostic naming it.
+ */
+export function lintDocument(doc: ListDocument, rules: ActiveRule[], style: Style, basis: FileStyle['basis'] = {}): DocumentLint {
+  const evidence = (path: string): string => evidenceText((basis as Record<string, FileStyle['basis'][keyof FileStyle['basis']]>)[path]);
   const diagnostics: Diagnostic[] = [];
   const summaries: Record<string, unknown> = {};
   for (const active of rules) {
@@ -53,6 +58,7 @@ export function lintDocument(doc: ListDocument, rules: ActiveRule[], style: Styl
       doc,
       style,
       options: active.options,
+      evidence,
       report: (descriptor: ReportDescriptor) => diagnostics.push(toDiagnostic(active, doc.file, descriptor)),
     };
     try {

@@ -5,6 +5,8 @@ import type { ActiveRule } from './run.js';
 /** The resolved pieces every file is linted with. */
 export interface LintSetup {
   style: Style;
+  /** Style path → where a config set it; the other inferable values are learned per file (see infer-style.ts). */
+  styleOrigins: Readonly<Record<string, string>>;
   rules: ActiveRule[];
   /** For disable comments: true for ids a comment may name (every registered rule, link checks, engine ids). */
   isKnownRuleId(id: string): boolean;

@@ -49,6 +49,11 @@ export interface RuleContext<Options> {
   style: Style;
   options: Options;
   report(descriptor: ReportDescriptor): void;
+  /**
+   * For a message about a style value: " as in 412 of 430 entries" when the value was learned from the file's own
+   * entries (style inference), '' when a config set it or it is the default.
+   */
+  evidence(path: string): string;
 }
 
 /** One file's contribution to a run-wide check (computed where the file was linted, possibly in a worker). */

@@ -84,8 +84,8 @@ export const entryDescriptionCase = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    upper: 'Unexpected lower-case `{actual}`, expected `{expected}`',
-    lower: 'Unexpected upper-case `{actual}`, expected `{expected}`',
+    upper: 'Unexpected lower-case `{actual}`, expected `{expected}`{evidence}',
+    lower: 'Unexpected upper-case `{actual}`, expected `{expected}`{evidence}',
   },
   examples: {
     valid: [
@@ -112,6 +112,7 @@ export const entryDescriptionCase = defineRule({
   check(ctx) {
     const mode = ctx.style.entry.description.case;
     if (mode === 'any') return;
+    const evidence = ctx.evidence('entry.description.case');
     // Built on first need: in a list whose descriptions are all cased as asked, it never is.
     let knownNames: Set<string> | undefined;
     const known = (): Set<string> =>
@@ -145,12 +146,12 @@ export const entryDescriptionCase = defineRule({
         const expected = first.toUpperCase() + word.slice(first.length);
         // "by Author", "on Site", "in Persian": an attribution or note, which reads wrong with a capital.
         const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
-        found.push({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        found.push({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected, evidence }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;
         const expected = first.toLowerCase() + word.slice(first.length);
         const fix = COMMON_STARTERS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toLowerCase() }] : undefined;
-        found.push({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected }, fix, actual: word, expected: [expected] });
+        found.push({ messageId: 'lower', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected, evidence }, fix, actual: word, expected: [expected] });
       }
     }
     // When most of a sizeable list starts its descriptions the other way, that is the list's own convention: the

@@ -97,9 +97,9 @@ export const entryDescriptionEnd = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    missing: 'Missing final punctuation, expected {expected}',
-    unexpected: 'Unexpected final `{actual}`, expected {expected}',
-    extra: 'Unexpected final `{actual}`, expected no final punctuation',
+    missing: 'Missing final punctuation, expected {expected}{evidence}',
+    unexpected: 'Unexpected final `{actual}`, expected {expected}{evidence}',
+    extra: 'Unexpected final `{actual}`, expected no final punctuation{evidence}',
   },
   examples: {
     valid: [
@@ -131,6 +131,7 @@ export const entryDescriptionEnd = defineRule({
   check(ctx) {
     const configured = ctx.style.entry.description.end;
     if (configured === 'any') return;
+    const evidence = ctx.evidence('entry.description.end');
     // A sentence may end with a question or an exclamation as well as a period ("Why wait?", "Just like that!").
     const rule = configured !== 'none' && configured.includes('.') ? [...new Set([...configured, '!', '?'])] : configured;
     const expectedText = configured === 'none' ? '' : configured.map((end) => `\`${end}\``).join(' or ');
@@ -157,7 +158,7 @@ export const entryDescriptionEnd = defineRule({
         ctx.report({
           messageId: 'extra',
           at: rangeOf(ctx.doc, coreEnd - 1, coreEnd),
-          data: { actual: lastChar },
+          data: { actual: lastChar, evidence },
           fix: [{ start: coreEnd - 1, end: coreEnd, text: '' }],
           actual: lastChar,
           expected: [],
@@ -174,7 +175,7 @@ export const entryDescriptionEnd = defineRule({
         ctx.report({
           messageId: 'unexpected',
           at: rangeOf(ctx.doc, coreEnd - 1, coreEnd),
-          data: { actual: lastChar, expected: expectedText },
+          data: { actual: lastChar, expected: expectedText, evidence },
           fix,
           actual: lastChar,
           expected: [...rule],
@@ -184,7 +185,7 @@ export const entryDescriptionEnd = defineRule({
       missing.push({
         messageId: 'missing',
         at: rangeOf(ctx.doc, ending.end, ending.end),
-        data: { expected: expectedText },
+        data: { expected: expectedText, evidence },
         fix: [{ start: ending.end, end: ending.end, text: wanted }],
         expected: [...rule],
       });

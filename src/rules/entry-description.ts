@@ -13,8 +13,8 @@ export const entryDescription = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    missing: 'Missing description after `{name}`, expected `{separator}Description`',
-    placement: 'Unexpected description placement `{actual}`, expected {expected}',
+    missing: 'Missing description after `{name}`, expected `{separator}Description`{evidence}',
+    placement: 'Unexpected description placement `{actual}`, expected {expected}{evidence}',
   },
   examples: {
     valid: [
@@ -47,7 +47,7 @@ export const entryDescription = defineRule({
           ctx.report({
             messageId: 'placement',
             at: entry.description.range,
-            data: { actual, expected: placement.map((p) => `\`${p}\``).join(' or ') },
+            data: { actual, expected: placement.map((p) => `\`${p}\``).join(' or '), evidence: ctx.evidence('entry.description.placement') },
             actual,
             expected: [...placement],
           });
@@ -61,7 +61,7 @@ export const entryDescription = defineRule({
       ctx.report({
         messageId: 'missing',
         at: rangeOf(ctx.doc, last.range.end.offset, last.range.end.offset),
-        data: { name: entry.link.text, separator: separator ?? ' ' },
+        data: { evidence: ctx.evidence('entry.description.required'), name: entry.link.text, separator: separator === 'any' ? ' - ' : (separator ?? ' ') },
         actual: entry.link.text,
       });
     }

@@ -68,7 +68,9 @@ export const entryLostBullet = defineRule({
   },
   check(ctx) {
     const { text, lineStarts } = ctx.doc;
-    const separator = ctx.style.entry.description.separator;
+    const configured = ctx.style.entry.description.separator;
+    // `any` names no separator of its own: the usual ones are recognised anyway.
+    const separator = configured === 'any' ? null : configured;
     for (const entry of resourceEntries(ctx.doc)) {
       if (entry.kind !== 'list-item' || !entry.marker || entry.lazyLines.length === 0) continue;
       for (const line of entry.lazyLines) checkLine(entry, line);

@@ -46,9 +46,9 @@ export const entrySeparator = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    unexpected: 'Unexpected {kind} separator {actual}, expected {expected}',
-    spacing: 'Unexpected spacing in separator {actual}, expected {expected}',
-    missing: 'Missing separator before the description, expected {expected}',
+    unexpected: 'Unexpected {kind} separator {actual}, expected {expected}{evidence}',
+    spacing: 'Unexpected spacing in separator {actual}, expected {expected}{evidence}',
+    missing: 'Missing separator before the description, expected {expected}{evidence}',
   },
   examples: {
     valid: [
@@ -81,7 +81,9 @@ export const entrySeparator = defineRule({
   },
   check(ctx) {
     const configured = ctx.style.entry.description.separator;
+    if (configured === 'any') return;
     const expected = configured ?? ' ';
+    const evidence = ctx.evidence('entry.description.separator');
     for (const entry of resourceEntries(ctx.doc)) {
       const description = inlineDescription(entry);
       if (!description || entry.kind !== 'list-item' || description.text.trim() === '') continue;
@@ -92,7 +94,7 @@ export const entrySeparator = defineRule({
         ctx.report({
           messageId: isSameCore ? 'spacing' : 'unexpected',
           at: separator.range,
-          data: { kind: separatorKind(separator.text), actual: show(separator.text), expected: show(expected) },
+          data: { kind: separatorKind(separator.text), actual: show(separator.text), expected: show(expected), evidence },
           // A full-width separator belongs to CJK text: a Latin ` - ` in its place is no improvement anyone can vouch for.
           fix: entry.inHtml || /[\u3000-\u303f\uff00-\uffef]/.test(separator.text) ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
           actual: separator.text,
@@ -113,7 +115,7 @@ export const entrySeparator = defineRule({
       ctx.report({
         messageId: 'missing',
         at: rangeOf(ctx.doc, start, end),
-        data: { expected: show(expected) },
+        data: { expected: show(expected), evidence },
         expected: [expected],
       });
     }

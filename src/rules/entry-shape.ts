@@ -1,21 +1,8 @@
 // entry-shape: an entry's layout (prefix, grouped links, badges, having a link at all) is one the style allows.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { isSpace, parentEntries, resourceEntries } from './utils/entries.js';
+import { isAdjacent, linkEnd, parentEntries, resourceEntries } from './utils/entries.js';
 import type { Entry, Extra, Section } from '../markdown/types.js';
-
-/** Offset where the entry's link (or link group) ends, badges allowed right after it. */
-function linkEnd(entry: Entry): number | undefined {
-  if (entry.group && entry.group.length > 0) return entry.group[entry.group.length - 1]!.range.end.offset;
-  return entry.link?.range.end.offset;
-}
-
-/** True when only blanks (and a group's closing `]`) sit between `from` and `to`. */
-function isAdjacent(text: string, from: number, to: number): boolean {
-  if (to < from) return false;
-  for (let i = from; i < to; i++) if (!isSpace(text[i]) && text[i] !== ']') return false;
-  return true;
-}
 
 /**
  * Sections where a link-less item stands out: more of their top-level items have a link than not.
@@ -44,11 +31,11 @@ export const entryShape = defineRule({
   defaultSeverity: 'warn',
   options: z.object({}).strict(),
   messages: {
-    tag: 'Unexpected tag `{actual}` before the link, expected the entry to start with its link',
-    title: 'Unexpected title `{actual}` before the link, expected the entry to start with its link',
+    tag: 'Unexpected tag `{actual}` before the link, expected the entry to start with its link{evidence}',
+    title: 'Unexpected title `{actual}` before the link, expected the entry to start with its link{evidence}',
     grouped: 'Unexpected grouped links, expected one link per entry',
-    badgeForbidden: 'Unexpected badge `{actual}`, expected no badges',
-    badgePlacement: 'Unexpected badge `{actual}` away from the link, expected it right after the link',
+    badgeForbidden: 'Unexpected badge `{actual}`, expected no badges{evidence}',
+    badgePlacement: 'Unexpected badge `{actual}` away from the link, expected it right after the link{evidence}',
     noLink: 'Unexpected entry without a link `{actual}`, expected `[Name](url)`',
   },
   examples: {
@@ -79,15 +66,17 @@ export const entryShape = defineRule({
   },
   check(ctx) {
     const { prefix, grouped, badges } = ctx.style.entry;
+    const prefixEvidence = ctx.evidence('entry.prefix');
+    const badgeEvidence = ctx.evidence('entry.badges');
     const entries = resourceEntries(ctx.doc);
     const parents = parentEntries(ctx.doc);
     const sections = resourceSections(entries);
     for (const entry of entries) {
       if (entry.tag && !prefix.includes('tag')) {
-        ctx.report({ messageId: 'tag', at: entry.tag.range, data: { actual: entry.tag.text }, actual: entry.tag.text });
+        ctx.report({ messageId: 'tag', at: entry.tag.range, data: { actual: entry.tag.text, evidence: prefixEvidence }, actual: entry.tag.text });
       }
       if (entry.title && !prefix.includes('title')) {
-        ctx.report({ messageId: 'title', at: entry.title.range, data: { actual: entry.title.text }, actual: entry.title.text });
+        ctx.report({ messageId: 'title', at: entry.title.range, data: { actual: entry.title.text, evidence: prefixEvidence }, actual: entry.title.text });
       }
       if (entry.shape === 'grouped' && !grouped) {
         ctx.report({ messageId: 'grouped', at: (entry.group?.[0] ?? entry.link ?? entry.line).range });
@@ -112,14 +101,14 @@ export const entryShape = defineRule({
         const at = badge.span.range;
         const name = shorten(badge.link?.text || badge.span.text);
         if (badges === 'forbidden') {
-          ctx.report({ messageId: 'badgeForbidden', at, data: { actual: name }, actual: badge.span.text });
+          ctx.report({ messageId: 'badgeForbidden', at, data: { actual: name, evidence: badgeEvidence }, actual: badge.span.text });
           continue;
         }
         if (cursor !== undefined && isAdjacent(ctx.doc.text, cursor, at.start.offset)) {
           cursor = at.end.offset;
           continue;
         }
-        ctx.report({ messageId: 'badgePlacement', at, data: { actual: name }, actual: badge.span.text });
+        ctx.report({ messageId: 'badgePlacement', at, data: { actual: name, evidence: badgeEvidence }, actual: badge.span.text });
       }
     }
   },

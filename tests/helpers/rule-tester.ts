@@ -4,15 +4,26 @@ import { styleSchema } from '../../src/config/style-schema.js';
 import { buildListModel } from '../../src/markdown/list-model.js';
 import { lintDocument, toDiagnostic, type ActiveRule } from '../../src/lint/run.js';
 import { fixText } from '../../src/lint/fix.js';
+import { inferFileStyle } from '../../src/lint/infer-style.js';
+import { styleOrigins } from '../../src/config/style-origins.js';
+import type { ConfigInput } from '../../src/config/schema.js';
 import type { AnyRule, InvalidExample, ValidExample } from '../../src/rules/define-rule.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
-/** Lints `markdown` with only `rule` on, under the default style merged with `style`. */
+/** What `style` sets, as a config layer would: those values are not inferred from the test's entries. */
+function originsOf(style: Record<string, unknown>): Record<string, string> {
+  return styleOrigins([{ config: { style } as ConfigInput, origin: 'test' }]);
+}
+
+/**
+ * Lints `markdown` with only `rule` on, under the default style merged with `style`; values `style` leaves open are
+ * inferred from the entries as in a real run (which needs 10 or more entries showing a feature).
+ */
 export function lintWith(rule: AnyRule, markdown: string, style: Record<string, unknown> = {}, options: Record<string, unknown> = {}): Diagnostic[] {
-  const resolvedStyle = styleSchema.parse(style);
   const active: ActiveRule = { rule, severity: 'error', options: rule.options.parse(options) };
-  const doc = buildListModel('test.md', markdown, resolvedStyle);
-  const { diagnostics, summaries } = lintDocument(doc, [active], resolvedStyle);
+  const doc = buildListModel('test.md', markdown, styleSchema.parse(style));
+  const { style: resolvedStyle, basis } = inferFileStyle(doc, styleSchema.parse(style), originsOf(style));
+  const { diagnostics, summaries } = lintDocument(doc, [active], resolvedStyle, basis);
   if (rule.checkRun && rule.id in summaries) {
     rule.checkRun({
       files: [{ file: 'test.md', summary: summaries[rule.id] }],
@@ -27,7 +38,7 @@ export function lintWith(rule: AnyRule, markdown: string, style: Record<string, 
 /** Fixes `markdown` with only `rule` on, through the real `--fix` loop (`fixText`: passes, overlaps, line endings). */
 export function fixWith(rule: AnyRule, markdown: string, style: Record<string, unknown> = {}, options: Record<string, unknown> = {}): string {
   const active: ActiveRule = { rule, severity: 'error', options: rule.options.parse(options) };
-  return fixText('test.md', markdown, { style: styleSchema.parse(style), rules: [active], isKnownRuleId: () => true }).text;
+  return fixText('test.md', markdown, { style: styleSchema.parse(style), styleOrigins: originsOf(style), rules: [active], isKnownRuleId: () => true }).text;
 }
 
 /** Declares vitest cases for a rule's own examples plus any extra cases. */

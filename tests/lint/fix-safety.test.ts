@@ -30,7 +30,7 @@ function fakeRule(id: string, needle: string, edit: (lineStart: number, at: numb
 }
 
 function setupWith(...rules: AnyRule[]): LintSetup {
-  return { style: styleSchema.parse({}), rules: rules.map((rule) => ({ rule, severity: 'warning', options: {} })), isKnownRuleId: () => true };
+  return { style: styleSchema.parse({}), styleOrigins: {}, rules: rules.map((rule) => ({ rule, severity: 'warning', options: {} })), isKnownRuleId: () => true };
 }
 
 describe('withholding uncertain fixes', () => {

@@ -40,7 +40,7 @@ describe('fix', () => {
         if (i !== -1) ctx.report({ messageId: 'flip', at: { start: zero, end: zero }, fix: [{ start: i, end: i + 1, text: ctx.doc.text[i] === 'x' ? 'y' : 'x' }] });
       },
     });
-    const flipping: LintSetup = { style: styleSchema.parse({}), rules: [{ rule: flip, severity: 'error', options: {} }], isKnownRuleId: () => true };
+    const flipping: LintSetup = { style: styleSchema.parse({}), styleOrigins: {}, rules: [{ rule: flip, severity: 'error', options: {} }], isKnownRuleId: () => true };
     const fixed = fixText('a.md', 'x\n', flipping);
     expect(fixed.passes).toBe(MAX_FIX_PASSES);
     expect(fixed.text).toBe('x\n');

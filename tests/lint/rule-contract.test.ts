@@ -36,7 +36,7 @@ describe('rule contract', () => {
   });
 
   it('so its fix is never applied', () => {
-    const setup = { style, rules: [{ rule: ruleFixingTabs(false), severity: 'error' as const, options: {} }], isKnownRuleId: () => true };
+    const setup = { style, styleOrigins: {}, rules: [{ rule: ruleFixingTabs(false), severity: 'error' as const, options: {} }], isKnownRuleId: () => true };
     expect(fixText('a.md', 'a\tb\n', setup).text).toBe('a\tb\n');
   });
 });

@@ -45,10 +45,16 @@ testRule(entryDescriptionCase, {
 });
 
 describe('a list whose own convention is lower-case descriptions', () => {
-  it('is still told, but --fix re-cases nothing it is not sure of', () => {
-    const entries = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - builds project ${i} fast.`);
-    const found = lintWith(entryDescriptionCase, `# Tools\n\n${entries.join('\n')}\n`);
+  const entries = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - builds project ${i} fast.`);
+
+  it('under a config asking for capitals, is still told, but --fix re-cases nothing it is not sure of', () => {
+    const found = lintWith(entryDescriptionCase, `# Tools\n\n${entries.join('\n')}\n`, { entry: { description: { case: 'upper' } } });
     expect(found).toHaveLength(12);
     expect(found.every((d) => d.fix === undefined)).toBe(true);
+  });
+
+  it('with zero config, reports only the one capitalised slip, naming the evidence', () => {
+    const text = `# Tools\n\n${[...entries.slice(1), '- [Tool 0](https://tool0.dev) - Builds project 0 fast.'].join('\n')}\n`;
+    expect(lintWith(entryDescriptionCase, text).map((d) => d.message)).toEqual(['Unexpected upper-case `Builds`, expected `builds` as in 11 of 12 entries']);
   });
 });

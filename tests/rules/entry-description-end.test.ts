@@ -53,20 +53,41 @@ testRule(entryDescriptionEnd, {
   ],
 });
 
-describe('a list whose own convention is no final period', () => {
+describe('a config asking for a period, on a list whose own convention is no final period', () => {
+  const asked = { entry: { description: { end: ['.'] } } };
   const unpunctuated = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - Builds project ${i} fast`);
   const punctuated = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - Builds project ${i} fast.`);
 
   it('is still told, but --fix adds no mark it is not sure of', () => {
-    const found = lintWith(entryDescriptionEnd, `# Tools\n\n${unpunctuated.join('\n')}\n`);
+    const found = lintWith(entryDescriptionEnd, `# Tools\n\n${unpunctuated.join('\n')}\n`, asked);
     expect(found).toHaveLength(12);
     expect(found.every((d) => d.fix === undefined)).toBe(true);
   });
 
   it('gets the fix for its few slips when most entries end with the mark', () => {
     const text = `# Tools\n\n${[...punctuated.slice(1), unpunctuated[0]].join('\n')}\n`;
-    const found = lintWith(entryDescriptionEnd, text);
+    const found = lintWith(entryDescriptionEnd, text, asked);
     expect(found).toHaveLength(1);
     expect(found[0]!.fix).toBeDefined();
+  });
+});
+
+describe('zero config: the ending is learned from the list', () => {
+  const unpunctuated = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - Builds project ${i} fast`);
+  const punctuated = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.dev) - Builds project ${i} fast.`);
+
+  it('says nothing on a list that never ends with a mark', () => {
+    expect(lintWith(entryDescriptionEnd, `# Tools\n\n${unpunctuated.join('\n')}\n`)).toEqual([]);
+  });
+
+  it('reports the one stray period of an unpunctuated list, naming the evidence', () => {
+    const text = `# Tools\n\n${[...unpunctuated.slice(1), punctuated[0]].join('\n')}\n`;
+    const found = lintWith(entryDescriptionEnd, text);
+    expect(found.map((d) => d.message)).toEqual(['Unexpected final `.`, expected no final punctuation as in 11 of 12 entries']);
+  });
+
+  it('says nothing when the list is evenly split', () => {
+    const text = `# Tools\n\n${[...punctuated.slice(0, 6), ...unpunctuated.slice(6)].join('\n')}\n`;
+    expect(lintWith(entryDescriptionEnd, text)).toEqual([]);
   });
 });

@@ -104,7 +104,7 @@ describe('link-malformed details', () => {
       const tree = { type: 'root', children: [{ type: 'paragraph', position, children: [{ type: 'text', value: line, position }] }] };
       const doc = { text, tree, lineStarts: [0, text.length], entries: [], links: [] } as unknown as ListDocument;
       let reports = 0;
-      linkMalformed.check({ doc, style: styleSchema.parse({}), options: {}, report: () => reports++ });
+      linkMalformed.check({ doc, style: styleSchema.parse({}), options: {}, evidence: () => '', report: () => reports++ });
       expect(reports > 0).toBe(isReported);
     }
   });

@@ -129,3 +129,16 @@ export function visibleLength(entry: Entry): number {
   for (const _char of description.text.trim()) length++;
   return Math.max(0, length - hidden);
 }
+
+/** Offset where the entry's link (or link group) ends, badges allowed right after it. */
+export function linkEnd(entry: Entry): number | undefined {
+  if (entry.group && entry.group.length > 0) return entry.group[entry.group.length - 1]!.range.end.offset;
+  return entry.link?.range.end.offset;
+}
+
+/** True when only blanks (and a group's closing `]`) sit between `from` and `to`. */
+export function isAdjacent(text: string, from: number, to: number): boolean {
+  if (to < from) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text[i]) && text[i] !== ']') return false;
+  return true;
+}
