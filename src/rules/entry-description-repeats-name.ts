@@ -73,13 +73,21 @@ function withoutFinalPunctuation(text: string): string {
 }
 
 /** Reports descriptions that repeat the entry's name instead of describing it. */
-export const entryDescriptionRepeatsName = defineRule({
+export const entryDescriptionRepeatsName = defineRule<{ opening: boolean }>({
   id: 'entry-description-repeats-name',
   description: "A description does not open with, or consist of, the entry's own name.",
-  rationale: 'The name is right there in the link; repeating it costs the reader a few words on every line.',
+  rationale:
+    'The name is right there in the link: a description that only repeats it tells the reader nothing. Opening with the name ("Airflow is a…") is a style of its own, reported only when the `opening` option asks for it.',
   fixable: false,
   defaultSeverity: 'warn',
-  options: z.object({}).strict(),
+  options: z
+    .object({
+      opening: z
+        .boolean()
+        .default(false)
+        .describe('Also report descriptions that open with the name ("Airflow is a platform…"), a style many lists use on purpose.'),
+    })
+    .strict(),
   messages: {
     repeats: 'Unexpected `{name}` at the start of the description, expected it without the name',
     equal: 'Unexpected description `{name}`, expected more than the name',
@@ -87,12 +95,14 @@ export const entryDescriptionRepeatsName = defineRule({
   examples: {
     valid: [
       { name: 'describes the project', markdown: '# Tools\n\n- [Airflow](https://airflow.apache.org) - Platform to author and schedule workflows.\n' },
+      { name: 'opens with the name (a style of its own)', markdown: '# Tools\n\n- [Airflow](https://airflow.apache.org) - Airflow is a platform to schedule workflows.\n' },
       { name: 'the name used as an adjective', markdown: '# Tools\n\n- [Docker](https://www.docker.com) - Docker images for every release.\n' },
     ],
     invalid: [
       {
-        name: 'opens with the name',
+        name: 'opens with the name, when the `opening` option asks',
         markdown: '# Tools\n\n- [Airflow](https://airflow.apache.org) - Airflow is a platform to schedule workflows.\n',
+        options: { opening: true },
         errors: [{ messageId: 'repeats', line: 3, column: 43 }],
       },
       {
@@ -117,6 +127,7 @@ export const entryDescriptionRepeatsName = defineRule({
         ctx.report({ messageId: 'equal', at: description.range, data: { name: entry.link.text.trim() }, actual: description.text });
         continue;
       }
+      if (!ctx.options.opening) continue;
       if (!text.startsWith(name) || !continuesAboutName(text.slice(name.length))) continue;
       ctx.report({ messageId: 'repeats', at: description.range, data: { name: entry.link.text.trim() }, actual: description.text });
     }

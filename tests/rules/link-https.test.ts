@@ -13,6 +13,7 @@ testRule(linkHttps, {
     {
       name: 'http in a prose paragraph and an image',
       markdown: '# List\n\nSee http://example.com for more.\n\n![Logo](http://example.com/logo.png)\n',
+      options: { unverified: true },
       errors: [
         { messageId: 'http', line: 3, column: 5 },
         { messageId: 'http', line: 5, column: 9 },
@@ -21,7 +22,7 @@ testRule(linkHttps, {
     {
       name: 'host that is only similar to an allowed one',
       markdown: '- [Other](http://notexample.org) - Other.\n',
-      options: { allowHttp: ['example.org'] },
+      options: { allowHttp: ['example.org'], unverified: true },
       errors: [{ messageId: 'http', line: 1, column: 11 }],
     },
   ],
@@ -29,14 +30,27 @@ testRule(linkHttps, {
 
 describe('link-https details', () => {
   it('reports a reference definition used twice once, at the definition', () => {
-    const found = lintWith(linkHttps, '- [Example][ex] - An example.\n- [Again][ex] - Again.\n\n[ex]: http://example.com\n');
+    const found = lintWith(linkHttps, '- [Example][ex] - An example.\n- [Again][ex] - Again.\n\n[ex]: http://example.com\n', {}, { unverified: true });
     expect(found.map((d) => [d.start.line, d.start.column])).toEqual([[4, 7]]);
     expect(found[0]!.expected).toEqual(['https://example.com']);
   });
 
   it('does not offer a fix', () => {
-    const [found] = lintWith(linkHttps, '- [Example](http://example.com) - An example.\n');
+    const [found] = lintWith(linkHttps, '- [Example](http://github.com/e/x) - An example.\n');
     expect(found?.fix).toBeUndefined();
-    expect(found?.url).toBe('http://example.com');
+    expect(found?.url).toBe('http://github.com/e/x');
+  });
+
+  it('by default reports only hosts known to serve https, saying how it knows', () => {
+    const text = [
+      '- [Seen](http://seen.example.org/a) - Linked over https below.',
+      '- [Seen again](https://seen.example.org/b) - The same host over https.',
+      '- [Pages](http://alpha.github.io/site) - A host that redirects to https.',
+      '- [Unknown](http://unknown.example.org/) - Nothing says https works here.',
+    ].join('\n');
+    expect(lintWith(linkHttps, `${text}\n`).map((d) => d.message)).toEqual([
+      'Unexpected `http://seen.example.org/a`, expected `https://` (the list links https://seen.example.org elsewhere)',
+      'Unexpected `http://alpha.github.io/site`, expected `https://` (alpha.github.io serves https)',
+    ]);
   });
 });
