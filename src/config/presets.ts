@@ -19,7 +19,7 @@ export const presets: Readonly<Record<string, ConfigInput>> = {
     // readme (the licence lives in its own file).
     rules: {
       'heading-case': ['warn', { ignoreTitle: false, titleOnly: true }],
-      'heading-title': 'error',
+      'heading-title': ['error', { parts: true }],
       'toc-sections': 'error',
       'section-forbidden': 'error',
     },

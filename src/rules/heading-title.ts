@@ -4,14 +4,21 @@ import { defineRule } from './define-rule.js';
 import { documentStart, hashes, headedSections } from './utils/structure.js';
 
 /** Enforces a single `#` title heading, placed before the first section. */
-export const headingTitle = defineRule({
+export const headingTitle = defineRule<{ parts: boolean }>({
   id: 'heading-title',
   description: 'The list has exactly one level-1 heading, and it is the first heading.',
   rationale:
     'The title names the list on GitHub and in search results; a second `#` heading or a section before the title breaks the outline and the table of contents.',
   fixable: false,
   defaultSeverity: 'error',
-  options: z.object({}).strict(),
+  options: z
+    .object({
+      parts: z
+        .boolean()
+        .default(false)
+        .describe('Also report several `#` headings used as the top-level parts of a list (`# Software`, `# Resources`), as warnings.'),
+    })
+    .strict(),
   messages: {
     missing: 'Missing level-1 heading, expected a `# Title` before the first section',
     notFirst: 'Unexpected `{actual}` heading before the title, expected the `#` title first',
@@ -57,9 +64,11 @@ export const headingTitle = defineRule({
       ctx.report({ messageId: 'notFirst', at: first.range, data: { actual: hashes(first.depth) }, actual: first.title, severity: 'warning' });
     }
     // With an HTML `<h1>` title every Markdown `#` heading is a second title. One stray `#` is a slip (an error);
-    // several are the list's way of marking its top-level parts (`# Software`, `# Resources`): a warning.
+    // several are the list's way of marking its top-level parts (`# Software`, `# Resources`): a convention of its
+    // own, reported (as warnings) only when the `parts` option asks.
     const extra = hasHtmlTitle ? titles : titles.slice(1);
     const isPartsPattern = extra.length >= 2;
+    if (isPartsPattern && !ctx.options.parts) return;
     for (const section of extra) {
       ctx.report({
         messageId: 'multiple',

@@ -5,17 +5,25 @@ import { isHostOrSubdomain } from '../url/tracking-params.js';
 import { isLocalHost, parseUrl } from '../url/url.js';
 
 /**
- * Hosts (with their subdomains) that answer every http request with a redirect to https: for them `https://` is
- * known to work without asking the network.
+ * Hosting platforms whose every subdomain answers http with a redirect to https (one certificate covers them all):
+ * for them `https://` is known to work without asking the network.
  */
-const HTTPS_HOSTS = [
-  'github.com', 'github.io', 'githubusercontent.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'sourceforge.net',
-  'npmjs.com', 'pypi.org', 'crates.io', 'docs.rs', 'rubygems.org', 'nuget.org', 'go.dev', 'golang.org', 'packagist.org',
-  'youtube.com', 'youtu.be', 'medium.com', 'twitter.com', 'x.com', 'wikipedia.org', 'google.com', 'stackoverflow.com',
-  'stackexchange.com', 'arxiv.org', 'readthedocs.io', 'readthedocs.org', 'reddit.com', 'linkedin.com', 'facebook.com',
-  'dev.to', 'herokuapp.com', 'netlify.app', 'vercel.app', 'gitbook.io', 'microsoft.com', 'mozilla.org', 'apple.com',
-  'amazon.com', 'huggingface.co', 'kaggle.com', 'docker.com', 'apache.org',
+const HTTPS_PLATFORMS = [
+  'github.com', 'github.io', 'githubusercontent.com', 'gitlab.com', 'gitlab.io', 'bitbucket.org', 'codeberg.org',
+  'readthedocs.io', 'herokuapp.com', 'netlify.app', 'vercel.app', 'gitbook.io', 'wikipedia.org', 'medium.com',
+  'substack.com', 'blogspot.com', 'wordpress.com', 'pages.dev',
 ];
+
+/**
+ * Sites that redirect http to https on their main host (with or without `www.`). Their other subdomains may be
+ * older servers, so only these names count.
+ */
+const HTTPS_SITES = new Set([
+  'npmjs.com', 'pypi.org', 'crates.io', 'docs.rs', 'rubygems.org', 'nuget.org', 'go.dev', 'golang.org', 'pkg.go.dev',
+  'packagist.org', 'youtube.com', 'youtu.be', 'twitter.com', 'x.com', 'stackoverflow.com', 'arxiv.org', 'reddit.com',
+  'linkedin.com', 'facebook.com', 'dev.to', 'huggingface.co', 'kaggle.com', 'google.com', 'microsoft.com', 'mozilla.org',
+  'apple.com', 'amazon.com', 'docker.com', 'hub.docker.com', 'apache.org', 'sourceforge.net', 'npmjs.org',
+]);
 
 const options = z
   .object({
@@ -35,7 +43,8 @@ const options = z
 /** Why `https://` is known to work for `host`: the file links it over https, or the host always redirects there. */
 function httpsEvidence(host: string, httpsHosts: Set<string>): string | undefined {
   if (httpsHosts.has(host)) return `the list links https://${host} elsewhere`;
-  if (HTTPS_HOSTS.some((domain) => isHostOrSubdomain(host, domain))) return `${host} serves https`;
+  const site = host.startsWith('www.') ? host.slice(4) : host;
+  if (HTTPS_SITES.has(site) || HTTPS_PLATFORMS.some((domain) => isHostOrSubdomain(host, domain))) return `${host} serves https`;
   return undefined;
 }
 

@@ -15,8 +15,9 @@ testRule(headingTitle, {
       errors: [{ messageId: 'multiple', line: 3, column: 1 }],
     },
     {
-      name: 'three titles',
+      name: 'three titles, when `parts` asks',
       markdown: '# One\n\n# Two\n\n## Sub\n\n# Three\n',
+      options: { parts: true },
       errors: [
         { messageId: 'multiple', line: 3, column: 1 },
         { messageId: 'multiple', line: 7, column: 1 },
@@ -27,10 +28,12 @@ testRule(headingTitle, {
 });
 
 describe('heading-title severities', () => {
-  it('makes one stray `#` an error and `#` parts a warning', () => {
+  it('makes one stray `#` an error, and `#` parts nothing by default and warnings when `parts` asks', () => {
     const stray = lintWith(headingTitle, '# Orchard\n\n## Tools\n\n# Notes\n');
     expect(stray.map((d) => [d.start.line, d.severity])).toEqual([[5, 'error']]);
-    const parts = lintWith(headingTitle, '# Orchard\n\n# Software\n\n## Tools\n\n# Resources\n\n## Books\n');
+    const partsText = '# Orchard\n\n# Software\n\n## Tools\n\n# Resources\n\n## Books\n';
+    expect(lintWith(headingTitle, partsText)).toEqual([]);
+    const parts = lintWith(headingTitle, partsText, {}, { parts: true });
     expect(parts.map((d) => [d.start.line, d.severity])).toEqual([
       [3, 'warning'],
       [7, 'warning'],
