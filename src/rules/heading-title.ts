@@ -67,7 +67,8 @@ export const headingTitle = defineRule<{ parts: boolean }>({
     // several are the list's way of marking its top-level parts (`# Software`, `# Resources`): a convention of its
     // own, reported (as warnings) only when the `parts` option asks.
     const extra = hasHtmlTitle ? titles : titles.slice(1);
-    const isPartsPattern = extra.length >= 2;
+    // A `#` heading with `##` sections under it opens a part of the list too, even when it is the only one.
+    const isPartsPattern = extra.length >= 2 || (extra.length === 1 && extra[0]!.children.length > 0);
     if (isPartsPattern && !ctx.options.parts) return;
     for (const section of extra) {
       ctx.report({

@@ -194,7 +194,18 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
 function isCrossListing(members: DuplicateOccurrence[]): boolean {
   const first = members[0]!;
   const sections = new Set(members.map((member) => member.section));
-  return sections.size === members.length && members.every((member) => member.name === first.name);
+  return sections.size === members.length && members.every((member) => isSameName(member.name, first.name));
+}
+
+/**
+ * True when two normalised link texts name the same project: equal, or one starts with the other once an `owner/`
+ * prefix is dropped ("surrealdb/surrealdb" and "SurrealDB", "Vigra" and "Vigra (Python bindings)").
+ */
+function isSameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  const bare = (name: string): string => name.slice(name.lastIndexOf('/') + 1);
+  const [x, y] = [bare(a), bare(b)];
+  return Math.min(x.length, y.length) >= 3 && (x.startsWith(y) || y.startsWith(x));
 }
 
 /** Near-duplicates may be deliberate (a project and its docs section): a warning, whatever the rule's severity. */

@@ -39,4 +39,8 @@ describe('heading-title severities', () => {
       [7, 'warning'],
     ]);
   });
+
+  it('reads one extra `#` heading with `##` sections under it as a part, not a stray title', () => {
+    expect(lintWith(headingTitle, '# Orchard\n\n## Tools\n\n# Resources\n\n## Books\n')).toEqual([]);
+  });
 });

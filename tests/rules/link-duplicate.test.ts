@@ -110,4 +110,11 @@ describe('link-duplicate groups', () => {
     const otherName = run('# L\n\n## A\n\n- [Lib](https://lib.dev) - Lib.\n\n## B\n\n- [Elm Lib](https://lib.dev) - Another lib.\n');
     expect(otherName.map((d) => d.severity)).toEqual(['error']);
   });
+
+  it('reads an owner prefix or a longer form of the name as the same name', () => {
+    const owner = run('# L\n\n## A\n\n- [Sparrow](https://git.example.org/sparrow/sparrow) - Birds.\n\n## B\n\n- [sparrow/sparrow](https://git.example.org/sparrow/sparrow) - Birds again.\n');
+    expect(owner.map((d) => d.severity)).toEqual(['warning']);
+    const longer = run('# L\n\n## A\n\n- [Sparrow](https://sparrow.dev) - Birds.\n\n## B\n\n- [Sparrow CLI](https://sparrow.dev) - Birds in a shell.\n');
+    expect(longer.map((d) => d.severity)).toEqual(['warning']);
+  });
 });
