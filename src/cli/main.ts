@@ -46,6 +46,7 @@ interface ParsedArgs {
   'changed-since'?: string;
   shard?: string;
   cache?: string | false;
+  'print-config'?: string;
   'lint-cache'?: boolean;
   'lint-cache-location'?: string;
   'allow-private'?: string[];
@@ -70,6 +71,7 @@ function buildParser(argv: string[]) {
     .option('config', { alias: 'c', type: 'string', describe: 'Config file to use (skips the search)' })
     .option('fix', { type: 'boolean', describe: 'Fix what is safe to fix, in place' })
     .option('fix-dry-run', { type: 'boolean', describe: 'Print the fixes as a unified diff; write nothing' })
+    .option('print-config', { type: 'string', requiresArg: true, describe: 'Print the style FILE is linted with and where each value came from (JSON)' })
     .option('format', { alias: 'f', choices: FORMATS, default: 'stylish' as const, describe: 'Report format' })
     .option('output', { alias: 'o', type: 'string', describe: 'Write the report to this file instead of stdout' })
     .option('quiet', { alias: 'q', type: 'boolean', describe: 'Report errors only, no progress' })
@@ -135,7 +137,7 @@ export async function main(argv: string[], io: Io, options: MainOptions = {}): P
 }
 
 /** Options that take one value: yargs turns a repeated one into an array, which is a usage error. */
-const SINGLE_VALUE_OPTIONS = ['config', 'format', 'output', 'max-warnings', 'max-file-size', 'changed-since', 'shard', 'cache', 'report', 'confirm-after'] as const;
+const SINGLE_VALUE_OPTIONS = ['config', 'print-config', 'format', 'output', 'max-warnings', 'max-file-size', 'changed-since', 'shard', 'cache', 'report', 'confirm-after'] as const;
 
 async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<number> {
   if (args._[0] === 'merge') return merge(args, io, options);
@@ -153,6 +155,11 @@ async function run(args: ParsedArgs, io: Io, options: MainOptions): Promise<numb
   const isLinksCommand = args._[0] === 'links';
   if (args._.length > (isLinksCommand ? 1 : 0)) return usage(io, `unknown command ${JSON.stringify(String(args._[isLinksCommand ? 1 : 0]))}`);
   if (args.fix && args['fix-dry-run']) return usage(io, '--fix and --fix-dry-run cannot be used together');
+  if (args['print-config'] !== undefined) {
+    const { runPrintConfig } = await import('./commands/print-config.js');
+    const rules = parseRuleOverrides(args.rule ?? []);
+    return runPrintConfig({ file: args['print-config'], configPath: args.config, ...(Object.keys(rules).length > 0 ? { overrides: { rules } } : {}) }, io);
+  }
   if (args['max-warnings'] === null || (args['max-warnings'] !== undefined && (!Number.isInteger(args['max-warnings']) || args['max-warnings'] < 0))) {
     return usage(io, '--max-warnings: expected a whole number ≥ 0');
   }

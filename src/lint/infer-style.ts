@@ -124,9 +124,10 @@ function startingCase(text: string): 'upper' | 'lower' | undefined {
   return isUpper(first) ? 'upper' : isLower(first) ? 'lower' : undefined;
 }
 
-/** True when `entry` is one `entry-description` would ask a description of. */
+/** True when `entry` is one `entry-description` would ask a description of, were it missing. */
 function expectsDescription(entry: Entry, parents: Set<Entry>): boolean {
-  return entry.kind === 'list-item' && !parents.has(entry) && entry.link !== undefined && !entry.link.isBadge && (entry.shape === 'link' || entry.shape === 'grouped');
+  if (entry.kind !== 'list-item' || parents.has(entry) || entry.link === undefined || entry.link.isBadge) return false;
+  return entry.shape === 'link' || entry.shape === 'grouped' || entry.shape === 'link-description';
 }
 
 /** Where the entry's badges sit: all right after the link, elsewhere, or none. */

@@ -45,4 +45,17 @@ describe('lint-lists init', () => {
     expect(code).toBe(2);
     expect(stderr).toContain('no Markdown file in this folder');
   });
+
+  it('writes the style the list clearly follows into the config, and says what it learned', async () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'README.md'), readFileSync(new URL('../fixtures/lists/house-style.md', import.meta.url), 'utf8'));
+    const { code, stdout } = await init(cwd);
+    expect(code).toBe(0);
+    const written = JSON.parse(readFileSync(path.join(cwd, 'lint-lists.config.json'), 'utf8')) as { style: { entry: { description: Record<string, unknown> } } };
+    expect(written.style.entry.description).toMatchObject({ separator: ' – ', case: 'lower', end: 'none', required: true });
+    expect(stdout).toContain('separator: 13 of 14 entries');
+    const config = await loadConfig({ cwd, rules });
+    expect(config.style.entry.description.separator).toBe(' – ');
+    expect(config.styleOrigins['entry.description.separator']).toBe('lint-lists.config.json');
+  });
 });
