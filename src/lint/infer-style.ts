@@ -1,6 +1,6 @@
 // Style inference: the style values a config leaves open are learned from the file's own entries.
 import type { Style } from '../config/style-schema.js';
-import type { Entry, ListDocument } from '../markdown/types.js';
+import type { Entry, ListDocument, Section } from '../markdown/types.js';
 import {
   isAdjacent,
   isCasedLetter,
@@ -58,16 +58,20 @@ export interface FileStyle {
   basis: Partial<Record<InferablePath, StyleBasis>>;
 }
 
-/** Counts of the values one feature takes over a file's entries. */
+/** Counts of the values one feature takes over a file's entries, overall and per section. */
 class Tally<V> {
   private readonly counts = new Map<string, { value: V; count: number }>();
+  private readonly sections = new Map<Section, Map<string, number>>();
   total = 0;
 
-  add(value: V): void {
+  add(value: V, section: Section): void {
     const key = JSON.stringify(value);
     const found = this.counts.get(key);
     if (found) found.count++;
     else this.counts.set(key, { value, count: 1 });
+    const inSection = this.sections.get(section) ?? new Map<string, number>();
+    inSection.set(key, (inSection.get(key) ?? 0) + 1);
+    this.sections.set(section, inSection);
     this.total++;
   }
 
@@ -78,19 +82,45 @@ class Tally<V> {
     return best;
   }
 
+  /**
+   * How many entries follow `value`, out of how many, leaving out sections of at least {@link MIN_SECTION_ENTRIES}
+   * entries where most follow something else: such a section keeps a convention of its own (a "Books" section of
+   * bare links in a list of described tools) and says nothing about the file's.
+   */
+  share(value: V): { count: number; total: number } {
+    const key = JSON.stringify(value);
+    let count = 0;
+    let total = 0;
+    for (const inSection of this.sections.values()) {
+      let size = 0;
+      for (const n of inSection.values()) size += n;
+      const following = inSection.get(key) ?? 0;
+      if (size >= MIN_SECTION_ENTRIES && following * 2 < size) continue;
+      count += following;
+      total += size;
+    }
+    return { count, total };
+  }
+
   values(): V[] {
     return [...this.counts.values()].map((entry) => entry.value);
   }
 }
 
+/** A section needs this many entries to keep a convention of its own. */
+const MIN_SECTION_ENTRIES = 3;
+
 /**
  * Settles one value: the dominant convention when enough entries show one, else `mixed` (the permissive value),
- * else the default when there is too little evidence.
+ * else the default when there is too little evidence. Sections with a convention of their own do not count, as
+ * long as the rest still holds most of the file's entries.
  */
 function settle<V>(tally: Tally<V>, fallback: V, mixed: (tally: Tally<V>) => V): { value: V; basis: StyleBasis } {
   const top = tally.top();
   if (!top || tally.total < MIN_ENTRIES) return { value: fallback, basis: { source: 'default', count: top?.count ?? 0, total: tally.total } };
-  if (top.count >= tally.total * MIN_SHARE) return { value: top.value, basis: { source: 'inferred', count: top.count, total: tally.total } };
+  const share = tally.share(top.value);
+  const isFileWide = share.total * 2 >= tally.total && share.total >= MIN_ENTRIES;
+  if (isFileWide && share.count >= share.total * MIN_SHARE) return { value: top.value, basis: { source: 'inferred', ...share } };
   return { value: mixed(tally), basis: { source: 'mixed', count: top.count, total: tally.total } };
 }
 
@@ -168,21 +198,21 @@ function tallyEntries(doc: ListDocument): Record<InferablePath, Tally<unknown>> 
   const parents = parentEntries(doc);
   for (const entry of resourceEntries(doc)) {
     if (entry.kind === 'list-item') {
-      tallies['entry.badges'].add(badgePlacement(entry, doc.text));
-      tallies['entry.prefix'].add(entry.tag ? 'tag' : entry.title ? 'title' : 'none');
+      tallies['entry.badges'].add(badgePlacement(entry, doc.text), entry.section);
+      tallies['entry.prefix'].add(entry.tag ? 'tag' : entry.title ? 'title' : 'none', entry.section);
     }
-    if (expectsDescription(entry, parents)) tallies['entry.description.required'].add(entry.description !== undefined);
+    if (expectsDescription(entry, parents)) tallies['entry.description.required'].add(entry.description !== undefined, entry.section);
     const description = entry.description;
     if (!description || entry.descriptionPlacement === undefined || description.text.trim() === '') continue;
-    tallies['entry.description.placement'].add(entry.descriptionPlacement);
+    tallies['entry.description.placement'].add(entry.descriptionPlacement, entry.section);
     if (entry.descriptionPlacement === 'code') continue;
     const isInline = entry.descriptionPlacement === 'inline';
-    if (isInline && entry.kind === 'list-item' && entry.link) tallies['entry.description.separator'].add(entry.separator?.text ?? null);
+    if (isInline && entry.kind === 'list-item' && entry.link) tallies['entry.description.separator'].add(entry.separator?.text ?? null, entry.section);
     // Without a separator the description continues the name as one sentence ("[X](url) is a…"): its case says nothing.
     const casing = isInline && !entry.separator && entry.link ? undefined : startingCase(description.text);
-    if (casing) tallies['entry.description.case'].add(casing);
+    if (casing) tallies['entry.description.case'].add(casing, entry.section);
     const ending = endingKind(description.text);
-    if (ending) tallies['entry.description.end'].add(ending);
+    if (ending) tallies['entry.description.end'].add(ending, entry.section);
   }
   return tallies;
 }

@@ -3,6 +3,7 @@ import { buildListModel } from '../markdown/list-model.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Style } from '../config/style-schema.js';
 import { inferFileStyle, type FileStyle } from './infer-style.js';
+import { dropSectionConventions } from './section-conventions.js';
 import type { DocumentLocation, LinkRef, ListDocument } from '../markdown/types.js';
 import { checkDirectiveIds, filterDiagnostics, parseDirectives, type DirectiveSet } from './directives.js';
 import { lintDocument } from './run.js';
@@ -32,7 +33,9 @@ export interface TextLint {
 export function lintText(file: string, text: string, setup: LintSetup, location: DocumentLocation = {}): TextLint {
   const doc = buildListModel(file, text, setup.style, location);
   const { style, basis } = inferFileStyle(doc, setup.style, setup.styleOrigins);
-  const { diagnostics, summaries } = lintDocument(doc, setup.rules, style, basis);
+  const linted = lintDocument(doc, setup.rules, style, basis);
+  const diagnostics = dropSectionConventions(doc, linted.diagnostics, basis);
+  const summaries = linted.summaries;
   const directives = parseDirectives(doc.text, doc.tree, doc);
   const kept = filterDiagnostics(directives, [...diagnostics, ...checkDirectiveIds(file, directives, setup.isKnownRuleId)]);
   return { diagnostics: kept, summaries, links: doc.links, directives, eol: doc.eol, doc, style, basis };

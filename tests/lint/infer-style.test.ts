@@ -104,3 +104,20 @@ describe('inferFileStyle', () => {
     expect(style.entry.description.separator).toBe(' - ');
   });
 });
+
+describe('a section with a convention of its own', () => {
+  const described = entries(20, ' - ', 'Builds things fast.');
+  const books = Array.from({ length: 4 }, (_, i) => `- [Book ${i}](https://books.example.org/${i})`);
+  const text = `# Tools\n\n## Build\n\n${[...described, '- [Stray](https://stray.example.org)'].join('\n')}\n\n## Books\n\n${books.join('\n')}\n`;
+
+  it('keeps it (a section of bare links among described tools) while a lone slip elsewhere is reported', async () => {
+    expect(await styleFindings(text)).toEqual([
+      '25 warning entry-description: Missing description after `Stray`, expected ` - Description` as in 20 of 21 entries',
+    ]);
+  });
+
+  it('is held to a style a config states', async () => {
+    const found = await styleFindings(text, { style: { entry: { description: { required: true } } } });
+    expect(found).toHaveLength(5);
+  });
+});
