@@ -207,7 +207,9 @@ function tallyEntries(doc: ListDocument): Record<InferablePath, Tally<unknown>> 
     tallies['entry.description.placement'].add(entry.descriptionPlacement, entry.section);
     if (entry.descriptionPlacement === 'code') continue;
     const isInline = entry.descriptionPlacement === 'inline';
-    if (isInline && entry.kind === 'list-item' && entry.link) tallies['entry.description.separator'].add(entry.separator?.text ?? null, entry.section);
+    // "[X](url) by Ada" goes on with the name as one sentence: it has no separator by design and settles nothing.
+    const isContinuation = !entry.separator && startingCase(description.text) === 'lower';
+    if (isInline && entry.kind === 'list-item' && entry.link && !isContinuation) tallies['entry.description.separator'].add(entry.separator?.text ?? null, entry.section);
     // Without a separator the description continues the name as one sentence ("[X](url) is a…"): its case says nothing.
     const casing = isInline && !entry.separator && entry.link ? undefined : startingCase(description.text);
     if (casing) tallies['entry.description.case'].add(casing, entry.section);

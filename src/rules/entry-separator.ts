@@ -36,6 +36,12 @@ function show(separator: string): string {
   return separator === ' ' ? '` `' : `\`${separator}\``;
 }
 
+/** True when `text` starts with a lower-case letter (after blanks). */
+function startsLowerCase(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first !== undefined && first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
 /** Reports inline descriptions introduced by anything but the style's separator, and swaps it. */
 export const entrySeparator = defineRule({
   id: 'entry-separator',
@@ -110,6 +116,9 @@ export const entrySeparator = defineRule({
       while (start > 0 && isBlank(text[start - 1])) start--;
       // Text-only entries have no link to separate from; a description without a link is entry-shape's business.
       if (!entry.link || start === entry.line.range.start.offset) continue;
+      // A lower-case word goes on with the name as one sentence ("[X](url) by Ada", "[X](url) for maps"): the
+      // entry has no separator by design. A capital after the link is where a separator went missing.
+      if (startsLowerCase(description.text)) continue;
       // No fix: where none was written the entry may be a sentence ("[X](url) is a …") or an attribution
       // ("[X](url) by Y"), and inserting a separator would change what it says.
       ctx.report({

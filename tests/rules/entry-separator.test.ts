@@ -4,6 +4,8 @@ import { lintWith, testRule } from '../helpers/rule-tester.js';
 
 testRule(entrySeparator, {
   valid: [
+    { name: 'an attribution goes on with the name', markdown: '# Books\n\n- [Orchard Lore](https://lore.example.org) by Ida Brand.\n' },
+    { name: 'a sentence goes on with the name', markdown: '# Tools\n\n- [Alpha](https://alpha.dev) for fast builds.\n' },
     { name: 'entry without description', markdown: '# Tools\n\n- [Alpha](https://alpha.dev)\n' },
     { name: 'badges before the separator', style: { entry: { badges: 'after-link' } }, markdown: '# Tools\n\n- [Alpha](https://alpha.dev) ![CI](https://img.shields.io/badge/ci-passing-green) - Fast.\n' },
     { name: 'CRLF', markdown: '# Tools\r\n\r\n- [Alpha](https://alpha.dev) - Fast.\r\n' },
