@@ -145,7 +145,9 @@ export const entryDescriptionCase = defineRule({
         if (rest.some(isUpper)) continue;
         const expected = first.toUpperCase() + word.slice(first.length);
         // "by Author", "on Site", "in Persian": an attribution or note, which reads wrong with a capital.
-        const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
+        // "(part of Django) The ORM": a bracketed aside keeps its own case.
+        const isAside = text.slice(0, i).includes('(');
+        const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml && !isAside ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
         found.push({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected, evidence }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;

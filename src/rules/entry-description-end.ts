@@ -88,6 +88,11 @@ function beforeTrailingNote(body: string): string | undefined {
   return undefined;
 }
 
+/** True when `text` is one link and nothing else but emphasis (`**[⬆ back to top](#contents)**`). */
+function isOnlyALink(text: string): boolean {
+  return /^[*_\s]*!?\[[^\]]*\]\([^)]*\)[*_\s]*$/.test(text);
+}
+
 /** Reports descriptions with a missing, extra or wrong final punctuation mark. */
 export const entryDescriptionEnd = defineRule({
   id: 'entry-description-end',
@@ -182,6 +187,9 @@ export const entryDescriptionEnd = defineRule({
         });
         continue;
       }
+      // A sentence mark after CJK text is its full-width form, which a fix cannot choose for the list; a paragraph
+      // that is only a link ("back to top") is navigation, not a sentence.
+      if (/[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(lastChar) || (entry.descriptionPlacement === 'paragraph' && isOnlyALink(ending.body))) continue;
       missing.push({
         messageId: 'missing',
         at: rangeOf(ctx.doc, ending.end, ending.end),

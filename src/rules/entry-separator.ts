@@ -36,6 +36,14 @@ function show(separator: string): string {
   return separator === ' ' ? '` `' : `\`${separator}\``;
 }
 
+/**
+ * False where swapping the separator is no certain improvement: a full-width one belongs to CJK text, a pipe sets
+ * off a title or a second part rather than a description, and `-` before `>` is an arrow (`->`).
+ */
+function isSwappable(separator: string, next: string | undefined): boolean {
+  return !/[\u3000-\u303f\uff00-\uffef|]/.test(separator) && !(separator.trimEnd().endsWith('-') && next === '>');
+}
+
 /** True when `text` starts with a lower-case letter (after blanks). */
 function startsLowerCase(text: string): boolean {
   const first = text.trimStart()[0];
@@ -102,7 +110,7 @@ export const entrySeparator = defineRule({
           at: separator.range,
           data: { kind: separatorKind(separator.text), actual: show(separator.text), expected: show(expected), evidence },
           // A full-width separator belongs to CJK text: a Latin ` - ` in its place is no improvement anyone can vouch for.
-          fix: entry.inHtml || /[\u3000-\u303f\uff00-\uffef]/.test(separator.text) ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
+          fix: entry.inHtml || !isSwappable(separator.text, ctx.doc.text[separator.range.end.offset]) ? undefined : [{ start: separator.range.start.offset, end: separator.range.end.offset, text: expected }],
           actual: separator.text,
           expected: [expected],
         });

@@ -22,8 +22,9 @@ describe('entry-idioms.md (real idioms, zero config)', () => {
         // than 90% of entries have a description), so a missing description is not reported.
         // A lower-case name at the start of a description is reported but never re-cased.
         '26 warning entry-description-case',
-        // No separator is used by 90% of the entries (` - `, `：` and attributions without one are mixed): no
-        // separator convention is inferred, so none is reported.
+        // ` - ` is the list's separator (attributions, "[X](url) by …", go on with the name and do not count): the one
+        // full-width `：` is told, without a fix (a CJK description keeps its own punctuation).
+        '24 warning entry-separator',
       ].sort(),
     );
   });
@@ -64,5 +65,27 @@ describe('entry-defects.md (real defects, zero config)', () => {
     expect(fixed[10]).toBe('- [Plane](https://plane.example.org) - Flattens boards.');
     expect(fixed[14]).toBe('- [Mallet](https://mallet.example.org/) - Drives the chisel.');
     expect(fixed[11]).toBe('- [Saw](https://saw.example.org)) - Cuts across the grain.');
+  });
+});
+
+describe('fixes that are not certain are withheld', () => {
+  // Each idiom repeated so that the list is large enough for its conventions to be inferred.
+  const described = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.example.org) - Builds project ${i} fast.`);
+  const fixOf = (line: string): string => {
+    const text = `# Tools\n\n## Build\n\n${[...described, line].join('\n')}\n`;
+    return fixText('idioms.md', text, setup).text.split('\n')[4 + described.length]!;
+  };
+
+  it('keeps the case of a bracketed aside that opens a description', () => {
+    expect(fixOf('- [Orm](https://orm.example.org) - (part of Grove) The object mapper.')).toBe('- [Orm](https://orm.example.org) - (part of Grove) The object mapper.');
+  });
+
+  it('adds no ASCII full stop after CJK text', () => {
+    expect(fixOf('- [Lanterns](https://lanterns.example.org) - 灯笼系列')).toBe('- [Lanterns](https://lanterns.example.org) - 灯笼系列');
+  });
+
+  it('leaves an arrow and a pipe in place of a separator alone', () => {
+    expect(fixOf('- [Arrow](https://arrow.example.org) -> Points the way.')).toBe('- [Arrow](https://arrow.example.org) -> Points the way.');
+    expect(fixOf('- [Piped](https://piped.example.org) | Second part: notes.')).toBe('- [Piped](https://piped.example.org) | Second part: notes.');
   });
 });
