@@ -129,6 +129,9 @@ const CLOSERS = new Set([')', ']', '"', "'", '”', '’', '»', '*', '_', '~'])
 /** Marks that end a sentence, full-width forms and the ellipsis included. */
 const SENTENCE_ENDS = new Set(['.', '!', '?', '。', '．', '！', '？', '…']);
 
+/** A description that is one link and nothing else but emphasis. */
+const ONLY_A_LINK = /^[*_\s]*!?\[[^\]]*\]\([^)]*\)[*_\s]*$/;
+
 /** How a description ends: a sentence mark, a word, or something that settles nothing (code, URL, emoji). */
 function endingKind(text: string): 'punctuated' | 'bare' | undefined {
   let end = text.length;
@@ -208,12 +211,13 @@ function tallyEntries(doc: ListDocument): Record<InferablePath, Tally<unknown>> 
     if (entry.descriptionPlacement === 'code') continue;
     const isInline = entry.descriptionPlacement === 'inline';
     // "[X](url) by Ada" goes on with the name as one sentence: it has no separator by design and settles nothing.
-    const isContinuation = !entry.separator && startingCase(description.text) === 'lower';
+    const isContinuation = isInline && entry.link !== undefined && !entry.separator && startingCase(description.text) === 'lower';
     if (isInline && entry.kind === 'list-item' && entry.link && !isContinuation) tallies['entry.description.separator'].add(entry.separator?.text ?? null, entry.section);
     // Without a separator the description continues the name as one sentence ("[X](url) is a…"): its case says nothing.
     const casing = isInline && !entry.separator && entry.link ? undefined : startingCase(description.text);
     if (casing) tallies['entry.description.case'].add(casing, entry.section);
-    const ending = endingKind(description.text);
+    // Attributions ("[X](url) by Ada") and descriptions that are one link end no sentence (as entry-description-end reads them).
+    const ending = isContinuation || ONLY_A_LINK.test(description.text) ? undefined : endingKind(description.text);
     if (ending) tallies['entry.description.end'].add(ending, entry.section);
   }
   return tallies;

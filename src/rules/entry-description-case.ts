@@ -75,6 +75,16 @@ function isPlainLowerWord(word: string): boolean {
   return [...word].every((char) => isLower(char) || char === '-' || char === "'" || char === '’') && isLower(word[0] ?? '');
 }
 
+/** The first words of descriptions that start with a capital, lower-cased: the words a list itself capitalises. */
+function capitalisedFirstWords(entries: readonly Entry[]): Set<string> {
+  const words = new Set<string>();
+  for (const entry of entries) {
+    const match = entry.description ? /^[\s"'“‘(*_]*(\p{Lu}\p{Ll}*)\b/u.exec(entry.description.text) : null;
+    if (match) words.add(match[1]!.toLowerCase());
+  }
+  return words;
+}
+
 /** Reports descriptions whose first letter has the wrong case; fixes plain words. */
 export const entryDescriptionCase = defineRule({
   id: 'entry-description-case',
@@ -117,6 +127,8 @@ export const entryDescriptionCase = defineRule({
     let knownNames: Set<string> | undefined;
     const known = (): Set<string> =>
       (knownNames ??= mode === 'upper' ? lowerCaseNames(ctx.doc, ctx.style.names) : anyCaseNames(ctx.doc, ctx.style.names));
+    let starters: Set<string> | undefined;
+    const capitalStarters = (): Set<string> => (starters ??= capitalisedFirstWords(resourceEntries(ctx.doc)));
     let cased = 0;
     const found: ReportDescriptor[] = [];
     for (const entry of resourceEntries(ctx.doc)) {
@@ -147,7 +159,10 @@ export const entryDescriptionCase = defineRule({
         // "by Author", "on Site", "in Persian": an attribution or note, which reads wrong with a capital.
         // "(part of Django) The ORM": a bracketed aside keeps its own case.
         const isAside = text.slice(0, i).includes('(');
-        const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml && !isAside ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
+        // Only a word the list itself capitalises elsewhere (or a common opener) is certainly a word and not a name
+        // written in lower case on purpose (`gnuplot`, `sklearn`).
+        const isKnownWord = COMMON_STARTERS.has(lower) || capitalStarters().has(lower);
+        const fix = isPlainLowerWord(word) && !word.includes('-') && !ATTRIBUTION_WORDS.has(lower) && !entry.inHtml && !isAside && isKnownWord ? [{ start: offset, end: offset + first.length, text: first.toUpperCase() }] : undefined;
         found.push({ messageId: 'upper', at: rangeOf(ctx.doc, offset, offset + word.length), data: { actual: word, expected, evidence }, fix, actual: word, expected: [expected] });
       } else {
         if (rest.some((char) => !isLower(char) && char !== '-' && char !== "'")) continue;

@@ -88,6 +88,34 @@ function beforeTrailingNote(body: string): string | undefined {
   return undefined;
 }
 
+/** True when only blanks follow `offset` on its line. */
+function isLineEnd(text: string, offset: number): boolean {
+  for (let i = offset; i < text.length && text[i] !== '\n' && text[i] !== '\r'; i++) if (!isSpace(text[i])) return false;
+  return true;
+}
+
+/** True when `text` starts with a lower-case letter (after blanks). */
+function startsLowerCase(text: string): boolean {
+  const first = text.trimStart()[0];
+  return first !== undefined && first !== first.toUpperCase() && first === first.toLowerCase();
+}
+
+/**
+ * True when the description ends as allowed once trailing notes are set aside: bracketed groups and links after the
+ * last sentence ("Fast builds. [MIT][Apache-2.0]", "Fast builds. - [source](url)", "Fast builds. (archived)").
+ */
+function endsWithAllowedBeforeNotes(body: string, allowed: string[]): boolean {
+  let rest = body;
+  for (let notes = 0; notes < 8; notes++) {
+    const before = beforeTrailingNote(rest);
+    if (before === undefined) return false;
+    // A link is `[text](url)`: the `(url)` group goes first, then its `[text]`.
+    rest = (before.endsWith(']') ? (beforeTrailingNote(before) ?? before) : before).replace(/\s+[-–—|]$/, '').trimEnd();
+    if (endsWithAllowed(rest, allowed)) return true;
+  }
+  return false;
+}
+
 /** True when `text` is one link and nothing else but emphasis (`**[⬆ back to top](#contents)**`). */
 function isOnlyALink(text: string): boolean {
   return /^[*_\s]*!?\[[^\]]*\]\([^)]*\)[*_\s]*$/.test(text);
@@ -146,6 +174,10 @@ export const entryDescriptionEnd = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
+      // "[X](url) by Ada": a lower-case word goes on with the name as one sentence, an attribution and no description.
+      if (entry.descriptionPlacement === 'inline' && !entry.separator && entry.link && startsLowerCase(description.text)) continue;
+      // A description that is only a link (a sub-list's "MySQL - [awesome-mysql](url)", "back to top") is no sentence.
+      if (isOnlyALink(description.text)) continue;
       described++;
       if (!mayNeedReport(description.text, rule)) continue;
       const start = description.range.start.offset;
@@ -171,8 +203,7 @@ export const entryDescriptionEnd = defineRule({
         continue;
       }
       if (endsWithAllowed(core, rule)) continue;
-      const beforeNote = beforeTrailingNote(ending.body);
-      if (beforeNote !== undefined && endsWithAllowed(beforeNote, rule)) continue;
+      if (endsWithAllowedBeforeNotes(ending.body, rule)) continue;
       const wanted = rule[0]!;
       if (/[\p{P}]/u.test(lastChar) && !CLOSERS.has(lastChar) && !(linkEndingAt(entry.links, ending.end) !== undefined)) {
         // Wrong punctuation: swap the harmless ones, leave "!", "?" and "…" to a human.
@@ -187,14 +218,18 @@ export const entryDescriptionEnd = defineRule({
         });
         continue;
       }
-      // A sentence mark after CJK text is its full-width form, which a fix cannot choose for the list; a paragraph
-      // that is only a link ("back to top") is navigation, not a sentence.
-      if (/[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(lastChar) || (entry.descriptionPlacement === 'paragraph' && isOnlyALink(ending.body))) continue;
+      // A sentence mark after CJK text is its full-width form, which a fix cannot choose for the list.
+      if (/[\u3000-\u9fff\uac00-\ud7af\uff00-\uffef]/.test(lastChar)) continue;
+      // The mark is certain only after a word that ends the line: not after a symbol (`Δ`, a kaomoji), a trailing
+      // link, or where a note or badge follows the description on its line.
+      const lastWord = [...core.slice(lastWordStart(core))];
+      const isSymbolWord = lastWord.length === 1 && !/[A-Za-z0-9]/.test(lastWord[0]!);
+      const isCertain = /[\p{L}\p{N}]/u.test(lastChar) && !isSymbolWord && linkEndingAt(entry.links, ending.end) === undefined && isLineEnd(ctx.doc.text, description.range.end.offset);
       missing.push({
         messageId: 'missing',
         at: rangeOf(ctx.doc, ending.end, ending.end),
         data: { expected: expectedText, evidence },
-        fix: [{ start: ending.end, end: ending.end, text: wanted }],
+        fix: isCertain ? [{ start: ending.end, end: ending.end, text: wanted }] : undefined,
         expected: [...rule],
       });
     }

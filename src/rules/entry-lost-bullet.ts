@@ -100,6 +100,8 @@ export const entryLostBullet = defineRule({
       while (start < lineEnd && isBlank(text[start])) start++;
       const link = linkStartingAt(entry.links, start);
       if (!link || link.isImage || link.url.startsWith('#') || link.range.end.offset > lineEnd) return;
+      // A bare URL on its own line is the item's homepage or a note, not a lost `[Name](url)` entry.
+      if (link.syntax !== 'inline' && link.syntax !== 'reference') return;
       if (!looksLikeEntryTail(text.slice(link.range.end.offset, lineEnd), separator)) return;
       const marker = nextMarker(entry);
       ctx.report({

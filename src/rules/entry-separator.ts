@@ -38,10 +38,11 @@ function show(separator: string): string {
 
 /**
  * False where swapping the separator is no certain improvement: a full-width one belongs to CJK text, a pipe sets
- * off a title or a second part rather than a description, and `-` before `>` is an arrow (`->`).
+ * off a title or a second part rather than a description, a comma may belong to a title that goes on after the
+ * link ("[X support](url), IntelliJ and …"), and `-` before `>` is an arrow (`->`).
  */
 function isSwappable(separator: string, next: string | undefined): boolean {
-  return !/[\u3000-\u303f\uff00-\uffef|]/.test(separator) && !(separator.trimEnd().endsWith('-') && next === '>');
+  return !/[\u3000-\u303f\uff00-\uffef|,]/.test(separator) && !(separator.trimEnd().endsWith('-') && next === '>');
 }
 
 /** True when `text` starts with a lower-case letter (after blanks). */

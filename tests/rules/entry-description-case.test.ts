@@ -58,3 +58,19 @@ describe('a list whose own convention is lower-case descriptions', () => {
     expect(lintWith(entryDescriptionCase, text).map((d) => d.message)).toEqual(['Unexpected upper-case `Builds`, expected `builds` as in 11 of 12 entries']);
   });
 });
+
+describe('re-casing only words the list itself capitalises', () => {
+  const described = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.example.org) - Plots project ${i} fast.`);
+  const text = (line: string) => `# Tools\n\n${[...described, line].join('\n')}\n`;
+
+  it('reports a lower-case word no description starts with, without a fix (it may be a name)', () => {
+    const [found] = lintWith(entryDescriptionCase, text('- [Plotter](https://plotter.example.org) - gnuplotter front end for shells.'));
+    expect(found?.actual).toBe('gnuplotter');
+    expect(found?.fix).toBeUndefined();
+  });
+
+  it('fixes a word other descriptions of the list capitalise', () => {
+    const [found] = lintWith(entryDescriptionCase, text('- [Plotter](https://plotter.example.org) - plots charts in a shell.'));
+    expect(found?.fix).toBeDefined();
+  });
+});

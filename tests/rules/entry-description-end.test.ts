@@ -22,8 +22,8 @@ testRule(entryDescriptionEnd, {
     {
       name: 'ends with a link',
       markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Like [Make](https://make.dev)\n',
+      // Reported, not fixed: many lists end a description with a link ("[PDF](url)") on purpose.
       errors: [{ messageId: 'missing', line: 3, column: 61 }],
-      output: '# Tools\n\n- [Alpha](https://alpha.dev) - Like [Make](https://make.dev).\n',
     },
     {
       name: 'closing bracket after a word',

@@ -89,3 +89,34 @@ describe('fixes that are not certain are withheld', () => {
     expect(fixOf('- [Piped](https://piped.example.org) | Second part: notes.')).toBe('- [Piped](https://piped.example.org) | Second part: notes.');
   });
 });
+
+describe('final punctuation: only where a sentence ends', () => {
+  const described = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.example.org) - Builds project ${i} fast.`);
+  const lint = (line: string) => {
+    const text = `# Tools\n\n## Build\n\n${[...described, line].join('\n')}\n`;
+    return { found: lintText('idioms.md', text, setup).diagnostics.filter((d) => d.ruleId === 'entry-description-end'), fixed: fixText('idioms.md', text, setup).text.split('\n')[4 + described.length]! };
+  };
+
+  it('sets aside licence tags and source links after a finished sentence', () => {
+    expect(lint('- [Grafter](https://grafter.example.org) - Joins branches. [MIT][Apache-2.0]').found).toEqual([]);
+    expect(lint('- [Grafter](https://grafter.example.org) - Joins branches. - [source](https://src.example.org/grafter)').found).toEqual([]);
+  });
+
+  it('asks nothing of a description that is only a link, or an attribution', () => {
+    expect(lint('- Groves - [awesome-groves](https://groves.example.org)').found).toEqual([]);
+    expect(lint('- [Orchard Lore](https://lore.example.org) by Ida Brand').found).toEqual([]);
+  });
+
+  it('reports, but does not fix, an ending after a symbol or before a note on the same line', () => {
+    const symbol = lint('- [Delta](https://delta.example.org) - Measures change Δ');
+    expect(symbol.found).toHaveLength(1);
+    expect(symbol.fixed).toBe('- [Delta](https://delta.example.org) - Measures change Δ');
+  });
+});
+
+describe('entry-lost-bullet and a bare URL on the next line', () => {
+  it('leaves an item\'s homepage URL folded under it alone', () => {
+    const text = '# Tools\n\n- [Lister](https://lister.example.org) - Sorts lists.\nhttps://lister.example.org/home\n';
+    expect(lintText('idioms.md', text, setup).diagnostics.filter((d) => d.ruleId === 'entry-lost-bullet')).toEqual([]);
+  });
+});
