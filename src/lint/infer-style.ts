@@ -3,6 +3,7 @@ import type { Style } from '../config/style-schema.js';
 import type { Entry, ListDocument, Section } from '../markdown/types.js';
 import {
   isAdjacent,
+  isAttribution,
   isCasedLetter,
   isLower,
   isPictograph,
@@ -210,8 +211,8 @@ function tallyEntries(doc: ListDocument): Record<InferablePath, Tally<unknown>> 
     tallies['entry.description.placement'].add(entry.descriptionPlacement, entry.section);
     if (entry.descriptionPlacement === 'code') continue;
     const isInline = entry.descriptionPlacement === 'inline';
-    // "[X](url) by Ada" goes on with the name as one sentence: it has no separator by design and settles nothing.
-    const isContinuation = isInline && entry.link !== undefined && !entry.separator && startingCase(description.text) === 'lower';
+    // "[X](url) by Ada" goes on with the name: it has no separator by design and settles nothing.
+    const isContinuation = isAttribution(entry);
     if (isInline && entry.kind === 'list-item' && entry.link && !isContinuation) tallies['entry.description.separator'].add(entry.separator?.text ?? null, entry.section);
     // Without a separator the description continues the name as one sentence ("[X](url) is a…"): its case says nothing.
     const casing = isInline && !entry.separator && entry.link ? undefined : startingCase(description.text);

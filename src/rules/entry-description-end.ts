@@ -1,7 +1,7 @@
 // entry-description-end: a description ends with the punctuation `style.entry.description.end` allows.
 import { z } from 'zod';
 import { defineRule, type ReportDescriptor } from './define-rule.js';
-import { isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, resourceEntries } from './utils/entries.js';
+import { isAttribution, isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';
 import type { Entry } from '../markdown/types.js';
 
@@ -94,12 +94,6 @@ function isLineEnd(text: string, offset: number): boolean {
   return true;
 }
 
-/** True when `text` starts with a lower-case letter (after blanks). */
-function startsLowerCase(text: string): boolean {
-  const first = text.trimStart()[0];
-  return first !== undefined && first !== first.toUpperCase() && first === first.toLowerCase();
-}
-
 /**
  * True when the description ends as allowed once trailing notes are set aside: bracketed groups and links after the
  * last sentence ("Fast builds. [MIT][Apache-2.0]", "Fast builds. - [source](url)", "Fast builds. (archived)").
@@ -174,8 +168,8 @@ export const entryDescriptionEnd = defineRule({
     for (const entry of resourceEntries(ctx.doc)) {
       const description = entry.description;
       if (!description || entry.descriptionPlacement === 'code') continue;
-      // "[X](url) by Ada": a lower-case word goes on with the name as one sentence, an attribution and no description.
-      if (entry.descriptionPlacement === 'inline' && !entry.separator && entry.link && startsLowerCase(description.text)) continue;
+      // "[X](url) by Ada": an attribution that goes on with the name, not a sentence of its own.
+      if (isAttribution(entry)) continue;
       // A description that is only a link (a sub-list's "MySQL - [awesome-mysql](url)", "back to top") is no sentence.
       if (isOnlyALink(description.text)) continue;
       described++;

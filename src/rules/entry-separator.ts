@@ -1,7 +1,7 @@
 // entry-separator: the text between an entry's link and its inline description is the style's separator.
 import { z } from 'zod';
 import { defineRule } from './define-rule.js';
-import { inlineDescription, isBlank, resourceEntries } from './utils/entries.js';
+import { inlineDescription, isAttribution, isBlank, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';
 
 /** Names a separator by its visible core, so the message says what was typed. */
@@ -43,12 +43,6 @@ function show(separator: string): string {
  */
 function isSwappable(separator: string, next: string | undefined): boolean {
   return !/[\u3000-\u303f\uff00-\uffef|,]/.test(separator) && !(separator.trimEnd().endsWith('-') && next === '>');
-}
-
-/** True when `text` starts with a lower-case letter (after blanks). */
-function startsLowerCase(text: string): boolean {
-  const first = text.trimStart()[0];
-  return first !== undefined && first !== first.toUpperCase() && first === first.toLowerCase();
 }
 
 /** Reports inline descriptions introduced by anything but the style's separator, and swaps it. */
@@ -125,9 +119,8 @@ export const entrySeparator = defineRule({
       while (start > 0 && isBlank(text[start - 1])) start--;
       // Text-only entries have no link to separate from; a description without a link is entry-shape's business.
       if (!entry.link || start === entry.line.range.start.offset) continue;
-      // A lower-case word goes on with the name as one sentence ("[X](url) by Ada", "[X](url) for maps"): the
-      // entry has no separator by design. A capital after the link is where a separator went missing.
-      if (startsLowerCase(description.text)) continue;
+      // "[X](url) by Ada", "[X](url) for maps": the phrase goes on with the name, with no separator by design.
+      if (isAttribution(entry)) continue;
       // No fix: where none was written the entry may be a sentence ("[X](url) is a …") or an attribution
       // ("[X](url) by Y"), and inserting a separator would change what it says.
       ctx.report({

@@ -56,7 +56,8 @@ describe('section-by-section parsing', () => {
     }
     // Our lists and every generated list must really be split, or this proves nothing.
     expect(splitCount).toBeGreaterThanOrEqual(8);
-  });
+    // Parses every document twice (whole and by sections): several seconds of work, more on a busy CI machine.
+  }, 120_000);
 
   it('cuts where a heading closes everything open, and the tree is the same', () => {
     for (const [name, text] of Object.entries(SPLIT_CASES)) {

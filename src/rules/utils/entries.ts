@@ -142,3 +142,16 @@ export function isAdjacent(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (!isSpace(text[i]) && text[i] !== ']') return false;
   return true;
 }
+
+/** Words that make the text after a link go on with the name as one phrase: "[X](url) by Ada", "… for maps". */
+const ATTRIBUTION_WORDS = new Set(['by', 'from', 'on', 'at', 'via', 'with', 'in', 'for', 'of', 'to', 'and', 'or', 'as']);
+
+/**
+ * True when an inline description with no separator is an attribution or a phrase that goes on with the name
+ * ("[X](url) by Ada", "[X](url) for maps"): the entry has no separator, and no sentence, by design.
+ */
+export function isAttribution(entry: Entry): boolean {
+  if (entry.descriptionPlacement !== 'inline' || entry.separator || !entry.link || !entry.description) return false;
+  const word = /^\s*([a-z]+)\b/.exec(entry.description.text)?.[1];
+  return word !== undefined && ATTRIBUTION_WORDS.has(word);
+}
