@@ -60,6 +60,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
     isAborted: () => options.signal?.aborted === true,
     // A finished host's idle connections are closed now rather than at their keep-alive timeout.
     onHostIdle: (host) => ownAgent?.closeHost(host),
+    onCloseConnections: (host) => ownAgent?.closeHost(host),
   });
   const breaker = createHostBreaker(options.breakerFailures);
   const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random, breaker };

@@ -24,6 +24,11 @@ export interface RequestSchedulerOptions {
    * next hop or the GET after a HEAD does not count as idle): its connections are no longer worth keeping.
    */
   onHostIdle?(host: string): void;
+  /**
+   * Told to close `host`'s connections (its idle ones now, those in use once their request ends) because a new
+   * connection elsewhere needs the room within the global limit.
+   */
+  onCloseConnections?(host: string): void;
 }
 
 /** What a task is told when it starts. */
@@ -87,6 +92,8 @@ interface HostState {
   maxInFlight: number;
   /** Connections to this host believed open and idle (kept after a request), at most its concurrency. */
   idleConnections: number;
+  /** Bumped when the host's connections are closed: a request sent before then has no connection left to keep. */
+  generation: number;
 }
 
 /**
@@ -101,6 +108,8 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
   let hostSlots = 0;
   let inFlight = 0;
   let idleConnections = 0;
+  /** Hosts holding idle connections, oldest first: the ones to close when a new connection needs room. */
+  const idleHosts = new Set<string>();
   let maxInFlight = 0;
   let requests = 0;
 
@@ -119,6 +128,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
         inFlight: 0,
         maxInFlight: 0,
         idleConnections: 0,
+        generation: 0,
       };
       hosts.set(host, state);
       hostSlots += concurrency;
@@ -127,16 +137,40 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     return state;
   };
 
+  /** Forgets `host`'s idle connections, which its pools are closed with (`onClose`). */
+  const dropIdle = (host: string, state: HostState): void => {
+    idleConnections -= state.idleConnections;
+    state.idleConnections = 0;
+    state.generation += 1;
+    idleHosts.delete(host);
+  };
+
+  /** Makes room for a new connection by closing the connections of the host idle the longest (other than `host`). */
+  const evictIdle = (host: string): void => {
+    for (const other of idleHosts) {
+      if (other === host) continue;
+      const state = hosts.get(other);
+      if (state) dropIdle(other, state);
+      options.onCloseConnections?.(other);
+      return;
+    }
+  };
+
   const start = async <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<T> => {
     const isLastQueued = state.limit.pendingCount === 0 && (options.backlogOf?.(host) ?? 0) === 0;
     if (state.idleConnections > 0) {
       // This request reuses one.
       state.idleConnections -= 1;
       idleConnections -= 1;
+      if (state.idleConnections === 0) idleHosts.delete(host);
+    } else if (inFlight + idleConnections >= global.concurrency) {
+      // A new connection, and requests in flight plus idle connections already fill the limit: close some idle ones.
+      evictIdle(host);
     }
     // Sockets are requests in flight plus connections kept idle: keep them only while the total stays within the
     // global limit, so open sockets never outgrow it by more than a few.
     const shouldClose = isLastQueued || inFlight + idleConnections >= global.concurrency;
+    const generation = state.generation;
     state.lastStartMs = options.now();
     state.nextStartMs = Math.max(state.nextStartMs, state.lastStartMs + state.intervalMs);
     requests += 1;
@@ -149,9 +183,10 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     } finally {
       inFlight -= 1;
       state.inFlight -= 1;
-      if (!shouldClose && state.idleConnections < state.concurrency) {
+      if (!shouldClose && generation === state.generation && state.idleConnections < state.concurrency) {
         state.idleConnections += 1;
         idleConnections += 1;
+        idleHosts.add(host);
       }
     }
   };
@@ -177,8 +212,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     if (!options.onHostIdle && state.idleConnections === 0) return;
     setImmediate(() => {
       if (state.limit.activeCount > 0 || state.limit.pendingCount > 0 || (options.backlogOf?.(host) ?? 0) > 0) return;
-      idleConnections -= state.idleConnections;
-      state.idleConnections = 0;
+      dropIdle(host, state);
       options.onHostIdle?.(host);
     });
   };
