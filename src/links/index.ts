@@ -129,10 +129,11 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
   const offline = createOfflineWatch();
   const httpOptions = checkerOptions(options);
   let checker: LinkChecker | undefined;
-  // Twice a host's request limit keeps its slots fed across redirects and retries (the checker admits as many);
-  // the rest of its URLs wait in the feed as strings.
+  // Twice a host's request limit keeps its slots fed across redirects and retries (the checker admits as many), and
+  // no more URLs are under way in all than requests may be in flight; the rest wait in the feed as strings.
   const feed = createHostFeed({
     windowFor: (host) => 2 * (httpOptions.hosts?.[host]?.perHostConcurrency ?? httpOptions.perHostConcurrency ?? 1),
+    maxRunning: config.concurrency,
     async check(url) {
       const state = urls.get(url);
       if (!state) return;
