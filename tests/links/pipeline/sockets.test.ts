@@ -90,7 +90,7 @@ describe('a farm of many hosts', () => {
       const concurrency = 24;
       const outcome = await checkLinks({
         files: [{ file: 'list.md', links: refsIn(markdown) }],
-        config: linksConfig({ concurrency, perHostConcurrency: 4, perHostIntervalMs: 0, timeoutMs: 800, retries: 0, breakerFailures: 2, allowPrivate: LOOPBACK }),
+        config: linksConfig({ concurrency, perHostConcurrency: 4, perHostIntervalMs: 0, timeoutMs: 2_000, retries: 0, breakerFailures: 2, allowPrivate: LOOPBACK }),
         cache: false,
         quiet: true,
         io: { stderr: () => undefined, stderrIsTTY: false, env: {}, cwd: process.cwd() },
@@ -99,7 +99,8 @@ describe('a farm of many hosts', () => {
       expect(outcome.results.filter((r) => r.verdict === 'ok')).toHaveLength((hosts - 4) * linksPerHost);
       expect(outcome.results.filter((r) => r.verdict === 'timeout')).toHaveLength(2 * linksPerHost);
       expect(counter.max).toBeGreaterThan(concurrency / 2);
-      expect(counter.max).toBeLessThanOrEqual(concurrency + 4);
+      // The constant: connections being closed (the server sees them go a moment later) while new ones open.
+      expect(counter.max).toBeLessThanOrEqual(concurrency + 8);
       // Everything is closed once the run is over.
       await until(() => counter.open === 0);
     } finally {
