@@ -8,6 +8,10 @@ import type { LinkResult } from '../links/types.js';
 
 /** What a run hands the link check: the parsed files' links, the resolved config, the link flags and where messages go. */
 export interface LinkCheckInput {
+  /**
+   * The files' links. The real pipeline takes them file by file and empties each file's `links` once they are out,
+   * so the link references can be collected while the URLs are checked.
+   */
   files: Array<{ file: string; links: LinkRef[] }>;
   config: ResolvedConfig;
   argv: {
@@ -35,12 +39,14 @@ export interface LinkCheckOutput {
 /** A link checker as a run calls it; tests pass a scripted one. */
 export type LinkCheckerRun = (input: LinkCheckInput) => Promise<LinkCheckOutput>;
 
-/** Runs the link-check pipeline (loaded on first use, so a plain lint never loads undici). */
+/**
+ * Runs the link-check pipeline (loaded on first use, so a plain lint never loads undici), fed file by file: a file's
+ * URLs are being checked while the next file's links are extracted, and only compact occurrences stay behind.
+ */
 export async function runLinkChecks(input: LinkCheckInput): Promise<LinkCheckOutput> {
-  const { checkLinks } = await import('../links/index.js');
+  const { startLinkRun } = await import('../links/index.js');
   const { argv } = input;
-  return checkLinks({
-    files: input.files,
+  const run = await startLinkRun({
     // A config resolved without a `links` block still gets every default.
     config: input.config.links ?? linksSchema.parse({}),
     linkSeverity: input.config.linkRules,
@@ -52,4 +58,12 @@ export async function runLinkChecks(input: LinkCheckInput): Promise<LinkCheckOut
     io: input.io,
     onProgress: input.onProgress,
   });
+  for (const file of input.files) {
+    // A copy: with `changedSince` the run holds the file until the diff is known.
+    run.addFile({ file: file.file, links: file.links });
+    file.links = [];
+    // Let the first requests go out (and their answers in) before the next file is extracted.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return run.finish();
 }

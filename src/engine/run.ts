@@ -96,7 +96,8 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
   if (options.isLinksOn) {
     const check = options.linkChecker ?? runLinkChecks;
     const checked = await check({
-      files: outcomes.filter((o) => o.failure === undefined).map((o) => ({ file: o.file, links: o.links })),
+      // Handed over, not shared: the link check drops each file's references once its URLs are out.
+      files: outcomes.filter((o) => o.failure === undefined).map(takeLinks),
       config,
       argv: { fix: options.fix !== 'off', quiet: options.isQuiet, ...options.links },
       io: { cwd, env: options.env ?? {}, stderr: (text) => warn(text.replace(/\n$/, '')), stderrIsTTY: false },
@@ -119,6 +120,13 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
   const diffs = options.fix === 'dry-run' ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
   const report = buildReport({ cwd, files, registry: loaded.registry, links, networkDown, isQuiet: options.isQuiet });
   return { report, diffs, inputs: { notices: inputs.notices, warnings: inputs.warnings, errors: inputs.errors } };
+}
+
+/** A file's link references for the link check, leaving the outcome without them (nothing reads them later). */
+function takeLinks(outcome: FileOutcome): { file: string; links: FileOutcome['links'] } {
+  const { links } = outcome;
+  outcome.links = [];
+  return { file: outcome.file, links };
 }
 
 function toFileReport(outcome: FileOutcome): FileReport {

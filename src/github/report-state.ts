@@ -45,9 +45,11 @@ export interface FindingsDiff {
   fixedUnnamed: number;
 }
 
-const BROKEN_VERDICTS = new Set<LinkResult['verdict']>(['dead', 'error', 'timeout']);
+// A refused link (a private address the guard would not connect to) is a finding a maintainer must act on, and the
+// same on every run, so it needs no confirmation.
+const BROKEN_VERDICTS = new Set<LinkResult['verdict']>(['dead', 'error', 'timeout', 'refused']);
 
-/** True for verdicts that mean the link is broken (not merely redirected, walled off or skipped). */
+/** True for verdicts that mean the link is broken or could not be checked by rule (not redirected, walled off or skipped). */
 export function isBroken(result: Pick<LinkResult, 'verdict'>): boolean {
   return BROKEN_VERDICTS.has(result.verdict);
 }

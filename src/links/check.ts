@@ -1,6 +1,7 @@
-// The link checker: one Agent, one set of limits, each distinct URL fetched once.
+// The link checker: one dispatcher (a pool per origin), one set of limits, each distinct URL fetched once.
 import { setMaxListeners } from 'node:events';
 import { setTimeout as delay } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
 import { hostOf } from '../url/url.js';
 import { createAddressGuard } from './address-guard.js';
 import { createHostBreaker } from './breaker.js';
@@ -33,16 +34,16 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   const random = options.random ?? Math.random;
   const guard = createAddressGuard(options.allowPrivate);
-  const dispatcher =
-    options.dispatcher ??
-    createAgent({
-      connectTimeoutMs: options.connectTimeoutMs,
-      requestTimeoutMs: options.requestTimeoutMs,
-      lookup: guard.wrapLookup(options.lookup),
-      connectionsPerOrigin: Math.max(options.perHostConcurrency, ...Object.values(options.hosts).map((h) => h.perHostConcurrency ?? 0)),
-    });
-  // Only an Agent we built is ours to shut down; a dispatcher passed in belongs to the caller.
-  const ownAgent = options.dispatcher ? undefined : dispatcher;
+  // Only pools we built are ours to close; a dispatcher passed in belongs to the caller.
+  const ownAgent = options.dispatcher
+    ? undefined
+    : createAgent({
+        connectTimeoutMs: options.connectTimeoutMs,
+        requestTimeoutMs: options.requestTimeoutMs,
+        lookup: guard.wrapLookup(options.lookup),
+        connectionsPerOrigin: Math.max(options.perHostConcurrency, ...Object.values(options.hosts).map((h) => h.perHostConcurrency ?? 0)),
+      });
+  const dispatcher: Dispatcher = options.dispatcher ?? ownAgent!;
   const perHostLimit = (host: string): number => options.hosts[host]?.perHostConcurrency ?? options.perHostConcurrency;
   // Twice the request limit keeps every host slot fed across redirects and retries; the rest of a host's URLs wait
   // as a queued callback, not as a check in progress with its buffers and timers.
@@ -57,6 +58,9 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
     sleep,
     backlogOf: (host) => admission.pending(host),
     isAborted: () => options.signal?.aborted === true,
+    // A finished host's idle connections are closed now rather than at their keep-alive timeout.
+    onHostIdle: (host) => ownAgent?.closeHost(host),
+    onCloseConnections: (host) => ownAgent?.closeHost(host),
   });
   const breaker = createHostBreaker(options.breakerFailures);
   const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random, breaker };

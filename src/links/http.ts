@@ -1,9 +1,10 @@
 // One HTTP exchange with undici: the per-checker Agent, the request deadline, and body handling.
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
 import type { LookupFunction } from 'node:net';
 import type { GuardedLookup } from './address-guard.js';
 import type { Readable } from 'node:stream';
 import { decodeBodyPrefix, discardBody, readBodyPrefix } from './body.js';
+import { HostPools } from './host-pools.js';
 import { requestWithNodeHttp } from './node-http.js';
 import type { ResponseHeaders } from './verdict.js';
 
@@ -20,19 +21,23 @@ export interface AgentOptions {
   connectionsPerOrigin?: number;
 }
 
+/** How long an idle connection is kept for the host's next request; a server's longer keep-alive hint is not followed. */
+export const KEEP_ALIVE_MS = 4_000;
+
 /**
- * Builds the checker's own keep-alive Agent. It is passed to each request as `dispatcher`; the
- * global dispatcher is never touched, so embedding applications keep theirs.
+ * Builds the checker's own keep-alive dispatcher (a pool per origin, closed per host when its work is done). It is
+ * passed to each request as `dispatcher`; the global dispatcher is never touched, so embedding applications keep theirs.
  */
-export function createAgent(options: AgentOptions): Agent {
-  return new Agent({
+export function createAgent(options: AgentOptions): HostPools {
+  return new HostPools({
     // Typed loosely because net's LookupFunction overloads can't be expressed by one function.
     connect: { timeout: options.connectTimeoutMs, lookup: options.lookup as unknown as LookupFunction },
     maxHeaderSize: MAX_HEADER_BYTES,
     // Per-chunk guards only; the real bound is the per-attempt deadline in sendRequest.
     headersTimeout: options.requestTimeoutMs,
     bodyTimeout: options.requestTimeoutMs,
-    keepAliveTimeout: 4_000,
+    keepAliveTimeout: KEEP_ALIVE_MS,
+    keepAliveMaxTimeout: KEEP_ALIVE_MS,
     ...(options.connectionsPerOrigin !== undefined ? { connections: options.connectionsPerOrigin } : {}),
   });
 }

@@ -11,6 +11,7 @@ import { classifyLink, compileExclude } from './collect.js';
 import { extractLinks, type FileLinks } from './extract.js';
 import { checkGitHubRepos, githubWebOrigin, parseGitHubRepoLink } from './github.js';
 import { resolveGitHubApiUrl, type FetchLike } from './github-api.js';
+import { createHostFeed } from './host-feed.js';
 import { createProgress, type Progress } from './progress.js';
 import { isInShard, parseShard } from './shard.js';
 import { linkDiagnostics, type LinkRuleSettings } from './to-diagnostics.js';
@@ -123,23 +124,28 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
   const progress = options.onProgress ? progressEvents(options.onProgress) : createProgress({ io, total: 0, quiet: options.quiet ?? false, now: options.now });
   const urls = new Map<string, UrlState>();
   const viaApi: string[] = [];
-  const inFlight = new Set<Promise<void>>();
   const heldForDiff: FileLinks[] = [];
   // Offline, every remaining lookup would fail slowly too: stop as soon as the evidence is conclusive.
   const offline = createOfflineWatch();
+  const httpOptions = checkerOptions(options);
   let checker: LinkChecker | undefined;
-
-  const checkOverHttp = (url: string, state: UrlState): void => {
-    checker ??= (options.checkerFactory ?? createLinkChecker)(checkerOptions(options));
-    const running = checker.check(url).then((result) => {
+  // Twice a host's request limit keeps its slots fed across redirects and retries (the checker admits as many), and
+  // no more URLs are under way in all than requests may be in flight; the rest wait in the feed as strings.
+  const feed = createHostFeed({
+    windowFor: (host) => 2 * (httpOptions.hosts?.[host]?.perHostConcurrency ?? httpOptions.perHostConcurrency ?? 1),
+    maxRunning: config.concurrency,
+    async check(url) {
+      const state = urls.get(url);
+      if (!state) return;
+      checker ??= (options.checkerFactory ?? createLinkChecker)(httpOptions);
+      const result = await checker.check(url);
       state.result = result;
       state.overHttp = true;
       progress.tick(isFailure(result.verdict));
-      if (offline.record(state.host, result)) checker?.stop?.();
-    });
-    inFlight.add(running);
-    void running.finally(() => inFlight.delete(running));
-  };
+      if (offline.record(state.host, result)) checker.stop?.();
+    },
+  });
+  const checkOverHttp = (url: string, state: UrlState): void => feed.add(state.host, url);
 
   const addTarget = (url: string, host: string, occurrence: LinkOccurrence): void => {
     const state: UrlState = { host, occurrences: [occurrence] };
@@ -205,7 +211,7 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
         }
       }
       try {
-        while (inFlight.size > 0) await Promise.all(inFlight);
+        await feed.drained();
       } finally {
         await checker?.close();
       }

@@ -19,15 +19,17 @@ export interface RequestSchedulerOptions {
   isAborted?(): boolean;
   /** Work queued for `host` outside the scheduler (checks not yet admitted). */
   backlogOf?(host: string): number;
-  /** A request unanswered this long gives its global slot back (default {@link SILENT_AFTER_MS}). */
-  silentAfterMs?: number;
+  /**
+   * Called once `host` has nothing running or waiting (a turn of the event loop after its last request ended, so the
+   * next hop or the GET after a HEAD does not count as idle): its connections are no longer worth keeping.
+   */
+  onHostIdle?(host: string): void;
+  /**
+   * Told to close `host`'s connections (its idle ones now, those in use once their request ends) because a new
+   * connection elsewhere needs the room within the global limit.
+   */
+  onCloseConnections?(host: string): void;
 }
-
-/**
- * After this long without an answer a request stops counting against the global limit (it keeps its host slot and
- * its own timeout): silent hosts then hold only their own slots, never the capacity every other host shares.
- */
-export const SILENT_AFTER_MS = 2_000;
 
 /** What a task is told when it starts. */
 export interface StartInfo {
@@ -90,6 +92,8 @@ interface HostState {
   maxInFlight: number;
   /** Connections to this host believed open and idle (kept after a request), at most its concurrency. */
   idleConnections: number;
+  /** Bumped when the host's connections are closed: a request sent before then has no connection left to keep. */
+  generation: number;
 }
 
 /**
@@ -99,12 +103,13 @@ interface HostState {
  */
 export function createRequestScheduler(options: RequestSchedulerOptions): RequestScheduler {
   const ceiling = Math.max(1, options.concurrency);
-  const silentAfterMs = options.silentAfterMs ?? SILENT_AFTER_MS;
   const global = pLimit(1);
   const hosts = new Map<string, HostState>();
   let hostSlots = 0;
   let inFlight = 0;
   let idleConnections = 0;
+  /** Hosts holding idle connections, oldest first: the ones to close when a new connection needs room. */
+  const idleHosts = new Set<string>();
   let maxInFlight = 0;
   let requests = 0;
 
@@ -123,6 +128,7 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
         inFlight: 0,
         maxInFlight: 0,
         idleConnections: 0,
+        generation: 0,
       };
       hosts.set(host, state);
       hostSlots += concurrency;
@@ -131,16 +137,40 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     return state;
   };
 
+  /** Forgets `host`'s idle connections, which its pools are closed with (`onClose`). */
+  const dropIdle = (host: string, state: HostState): void => {
+    idleConnections -= state.idleConnections;
+    state.idleConnections = 0;
+    state.generation += 1;
+    idleHosts.delete(host);
+  };
+
+  /** Makes room for a new connection by closing the connections of the host idle the longest (other than `host`). */
+  const evictIdle = (host: string): void => {
+    for (const other of idleHosts) {
+      if (other === host) continue;
+      const state = hosts.get(other);
+      if (state) dropIdle(other, state);
+      options.onCloseConnections?.(other);
+      return;
+    }
+  };
+
   const start = async <T>(host: string, state: HostState, task: (info: StartInfo) => Promise<T>): Promise<T> => {
     const isLastQueued = state.limit.pendingCount === 0 && (options.backlogOf?.(host) ?? 0) === 0;
     if (state.idleConnections > 0) {
       // This request reuses one.
       state.idleConnections -= 1;
       idleConnections -= 1;
+      if (state.idleConnections === 0) idleHosts.delete(host);
+    } else if (inFlight + idleConnections >= global.concurrency) {
+      // A new connection, and requests in flight plus idle connections already fill the limit: close some idle ones.
+      evictIdle(host);
     }
     // Sockets are requests in flight plus connections kept idle: keep them only while the total stays within the
     // global limit, so open sockets never outgrow it by more than a few.
     const shouldClose = isLastQueued || inFlight + idleConnections >= global.concurrency;
+    const generation = state.generation;
     state.lastStartMs = options.now();
     state.nextStartMs = Math.max(state.nextStartMs, state.lastStartMs + state.intervalMs);
     requests += 1;
@@ -153,9 +183,10 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     } finally {
       inFlight -= 1;
       state.inFlight -= 1;
-      if (!shouldClose && state.idleConnections < state.concurrency) {
+      if (!shouldClose && generation === state.generation && state.idleConnections < state.concurrency) {
         state.idleConnections += 1;
         idleConnections += 1;
+        idleHosts.add(host);
       }
     }
   };
@@ -165,32 +196,33 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
     host: string,
     state: HostState,
     task: (info: StartInfo) => Promise<T>,
-  ): Promise<number | { value: T } | { silent: Promise<{ value: T }> }> => {
+  ): Promise<number | { value: T }> => {
     if (!options.isAborted?.()) {
       // The global queue (or a late timer) may have delayed an earlier request so this one would start too soon.
       const waitMs = Math.max(state.pausedUntilMs, state.lastStartMs + state.intervalMs) - options.now();
       if (waitMs > 0) return Promise.resolve(waitMs);
     }
-    const running = start(host, state, task).then((value) => ({ value }));
-    return Promise.race([running, silentAfter(running)]);
+    // The global slot is held until the answer (or the request's timeout): a request that gave it back while still
+    // waiting would keep its socket open beyond the limit.
+    return start(host, state, task).then((value) => ({ value }));
   };
 
-  /** Resolves with `running` itself once it has been silent too long; never if it settles first. */
-  const silentAfter = <T>(running: Promise<T>): Promise<{ silent: Promise<T> }> =>
-    new Promise((resolve) => {
-      const timer = setTimeout(() => resolve({ silent: running }), silentAfterMs);
-      // A run must not stay alive for this timer alone.
-      timer.unref();
-      const clear = (): void => clearTimeout(timer);
-      running.then(clear, clear);
+  /** A turn after a request ended: if the host has nothing left, forget its idle connections and say so. */
+  const noteMaybeIdle = (host: string, state: HostState): void => {
+    if (!options.onHostIdle && state.idleConnections === 0) return;
+    setImmediate(() => {
+      if (state.limit.activeCount > 0 || state.limit.pendingCount > 0 || (options.backlogOf?.(host) ?? 0) > 0) return;
+      dropIdle(host, state);
+      options.onHostIdle?.(host);
     });
+  };
 
   return {
     run(host, task) {
       const state = stateOf(host);
       // Host slot first, global slot second: a busy host queues on its own limiter instead of
       // parking its backlog in global slots that other hosts could use.
-      return state.limit(async () => {
+      const running = state.limit(async () => {
         // Promise this request a start time (after any pause, one gap after the last promise) and sleep until
         // then, holding only the host's slot: one timer per request, not a poll.
         const nowMs = options.now();
@@ -200,11 +232,14 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
         for (;;) {
           if (waitMs > 0 && !options.isAborted?.()) await options.sleep(waitMs);
           const outcome = await global(() => startIfDue(host, state, task));
-          if (typeof outcome !== 'number') return 'silent' in outcome ? (await outcome.silent).value : outcome.value;
+          if (typeof outcome !== 'number') return outcome.value;
           // Only the rest of the gap or pause, keeping this request's place rather than queueing it behind others.
           waitMs = outcome;
         }
       });
+      const afterwards = (): void => noteMaybeIdle(host, state);
+      running.then(afterwards, afterwards);
+      return running;
     },
     pauseHost(host, untilMs) {
       const state = stateOf(host);

@@ -67,6 +67,17 @@ describe('findingsFromReport', () => {
     ]);
     expect(findings.checked).toBe(6);
   });
+
+  it('counts a refused private address as broken at once, with its reason: no later run can confirm it differently', () => {
+    const reason = 'refused: 192.168.1.1 is a private address (allow it with links.allowPrivate); not checked';
+    const findings = findingsFromReport(
+      report([result('http://192.168.1.1/admin', 'refused', { reason, attempts: 0 }), result('https://ok.example/', 'ok')]),
+      2,
+    );
+    expect(findings.broken.map((b) => [b.url, b.verdict, b.cause])).toEqual([['http://192.168.1.1/admin', 'refused', reason]]);
+    expect(findings.unconfirmed).toBe(0);
+    expect(findings.checked).toBe(2);
+  });
 });
 
 describe('syncReportIssue', () => {

@@ -97,26 +97,84 @@ describe('createRequestScheduler', () => {
   });
 });
 
-describe('silent requests', () => {
-  it('a request unanswered past the silent threshold gives its global slot to another host, keeping its host slot', async () => {
+describe('silent requests and idle hosts', () => {
+  it('a request waiting for an answer keeps its global slot: requests in flight never exceed the limit', async () => {
     const scheduler = createRequestScheduler({
       concurrency: 1,
       limitsFor: () => ({ concurrency: 1, intervalMs: 0 }),
       now: () => Date.now(),
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      silentAfterMs: 30,
     });
     let release: () => void = () => undefined;
     const order: string[] = [];
     const silent = scheduler.run('silent', () => new Promise<void>((resolve) => (release = resolve)));
-    const sameHost = scheduler.run('silent', async () => void order.push('silent-2'));
     const other = scheduler.run('other', async () => void order.push('other'));
-    await other;
-    // The other host ran while the silent request was still out; the silent host's next request still waits.
-    expect(order).toEqual(['other']);
+    // Long past the 2 s a silent request used to give its slot back after (the test timeout is the guard).
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(order).toEqual([]);
     release();
-    await Promise.all([silent, sameHost]);
-    expect(order).toEqual(['other', 'silent-2']);
+    await Promise.all([silent, other]);
+    expect(order).toEqual(['other']);
+    expect(scheduler.stats().maxInFlight).toBe(1);
+  });
+
+  it('says a host is idle once nothing of it runs or waits, not between a request and the next hop', async () => {
+    const idle: string[] = [];
+    const scheduler = createRequestScheduler({
+      concurrency: 4,
+      limitsFor: () => ({ concurrency: 2, intervalMs: 0 }),
+      ...fakeClock(),
+      onHostIdle: (host) => idle.push(host),
+    });
+    // A chain: the second request is queued as soon as the first ends, as a redirect hop or a GET after a HEAD is.
+    let releaseHop: () => void = () => undefined;
+    const chain = scheduler.run('a', async () => undefined).then(() => scheduler.run('a', () => new Promise<void>((resolve) => (releaseHop = resolve))));
+    await tick();
+    await tick();
+    expect(idle).toEqual([]);
+    releaseHop();
+    await chain;
+    await tick();
+    expect(idle).toEqual(['a']);
+    let release: () => void = () => undefined;
+    const held = scheduler.run('b', () => new Promise<void>((resolve) => (release = resolve)));
+    await scheduler.run('b', async () => undefined);
+    await tick();
+    // One request of `b` is still out.
+    expect(idle).toEqual(['a']);
+    release();
+    await held;
+    await tick();
+    expect(idle).toEqual(['a', 'b']);
+  });
+
+  it("forgets an idle host's kept connections, so they no longer force other hosts to close theirs", async () => {
+    const scheduler = createRequestScheduler({ concurrency: 2, limitsFor: () => ({ concurrency: 2, intervalMs: 0 }), ...fakeClock() });
+    const releases: Array<() => void> = [];
+    const closes: Record<string, boolean[]> = { a: [], b: [] };
+    const held = (host: 'a' | 'b') => scheduler.run(host, ({ shouldClose }) => {
+      closes[host]!.push(shouldClose);
+      return new Promise<void>((resolve) => releases.push(resolve));
+    });
+    const releaseAll = async (): Promise<void> => {
+      while (releases.length > 0) {
+        releases.shift()!();
+        await tick();
+      }
+    };
+    // Three requests on `a`, two at a time: the second keeps its connection, and nothing of `a` comes to reuse it.
+    const a = [held('a'), held('a'), held('a')];
+    await tick();
+    await releaseAll();
+    await Promise.all(a);
+    await tick();
+    expect(closes.a).toEqual([false, false, true]);
+    // `a` is done and its pools closed: `b`'s first two requests may keep theirs for the third.
+    const b = [held('b'), held('b'), held('b')];
+    await tick();
+    await releaseAll();
+    await Promise.all(b);
+    expect(closes.b).toEqual([false, false, true]);
   });
 });
 
