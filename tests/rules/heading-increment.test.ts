@@ -1,5 +1,6 @@
+import { describe, expect, it } from 'vitest';
 import { headingIncrement } from '../../src/rules/heading-increment.js';
-import { testRule } from '../helpers/rule-tester.js';
+import { lintWith, testRule } from '../helpers/rule-tester.js';
 
 testRule(headingIncrement, {
   valid: [
@@ -23,4 +24,18 @@ testRule(headingIncrement, {
       ],
     },
   ],
+});
+
+describe('a skip that is the list\'s outline', () => {
+  it('is not reported when every section skips the same level and that level is never used', () => {
+    const text = ['# Orchard', '## Apples', '#### Tools', '## Pears', '#### Tools', '## Plums', '#### Tools', ''].join('\n\n');
+    expect(lintWith(headingIncrement, text)).toEqual([]);
+  });
+
+  it('is reported when the skipped level is used elsewhere, or the skip happens only twice', () => {
+    const mixed = ['# Orchard', '## Apples', '### Kinds', '## Pears', '#### Tools', '## Plums', '#### Tools', '## Figs', '#### Tools', ''].join('\n\n');
+    expect(lintWith(headingIncrement, mixed)).toHaveLength(3);
+    const twice = ['# Orchard', '## Apples', '#### Tools', '## Pears', '#### Tools', ''].join('\n\n');
+    expect(lintWith(headingIncrement, twice)).toHaveLength(2);
+  });
 });
