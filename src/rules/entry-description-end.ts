@@ -104,7 +104,7 @@ function endsWithAllowedBeforeNotes(body: string, allowed: string[]): boolean {
     const before = beforeTrailingNote(rest);
     if (before === undefined) return false;
     // A link is `[text](url)`: the `(url)` group goes first, then its `[text]`.
-    rest = (before.endsWith(']') ? (beforeTrailingNote(before) ?? before) : before).replace(/\s+[-–—|]$/, '').trimEnd();
+    rest = (before.endsWith(']') ? (beforeTrailingNote(before) ?? before) : before).replace(/\s*[-–—|/,]$/, '').trimEnd();
     if (endsWithAllowed(rest, allowed)) return true;
   }
   return false;
@@ -172,6 +172,8 @@ export const entryDescriptionEnd = defineRule({
       if (isAttribution(entry)) continue;
       // A description that is only a link (a sub-list's "MySQL - [awesome-mysql](url)", "back to top") is no sentence.
       if (isOnlyALink(description.text)) continue;
+      // No letter, no sentence: a number that tells two same-named links apart ("[Awesome C](url) 2"), a year.
+      if (!/\p{L}/u.test(description.text)) continue;
       described++;
       if (!mayNeedReport(description.text, rule)) continue;
       const start = description.range.start.offset;

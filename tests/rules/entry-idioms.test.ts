@@ -120,3 +120,17 @@ describe('entry-lost-bullet and a bare URL on the next line', () => {
     expect(lintText('idioms.md', text, setup).diagnostics.filter((d) => d.ruleId === 'entry-lost-bullet')).toEqual([]);
   });
 });
+
+describe('final punctuation: notes joined by a slash, and labels without words', () => {
+  const described = Array.from({ length: 12 }, (_, i) => `- [Tool ${i}](https://tool${i}.example.org) - Builds project ${i} fast.`);
+  const found = (line: string) =>
+    lintText('idioms.md', `# Tools\n\n## Build\n\n${[...described, line].join('\n')}\n`, setup).diagnostics.filter((d) => d.ruleId === 'entry-description-end');
+
+  it('reads "[MIT]/[Apache-2.0]" after a finished sentence as notes', () => {
+    expect(found('- [Bench](https://bench.example.org) - Catches slow builds. [MIT]/[Apache-2.0]')).toEqual([]);
+  });
+
+  it('asks no full stop of a description without a letter', () => {
+    expect(found('- [Awesome Groves](https://groves.example.org) 2')).toEqual([]);
+  });
+});
