@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineRule, type ReportDescriptor } from './define-rule.js';
 import { CANONICAL_NAMES } from './utils/canonical-names.js';
-import { isCasedLetter, isLower, isSpace, isUpper, normalizeName, resourceEntries, startsWithUrl } from './utils/entries.js';
+import { ATTRIBUTION_WORDS, isCasedLetter, isLower, isSpace, isUpper, normalizeName, resourceEntries, startsWithUrl } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
 
@@ -44,9 +44,6 @@ function anyCaseNames(doc: ListDocument, extra: string[]): Set<string> {
   for (const link of doc.links) if (!link.isImage) names.add(firstWord(link.text.trim()).toLowerCase());
   return names;
 }
-
-// Prepositions that open an attribution rather than a description; never re-cased by a fix.
-const ATTRIBUTION_WORDS = new Set(['by', 'on', 'in', 'at', 'from', 'via', 'with', 'for', 'par', 'von', 'de']);
 
 // Longer runs without a space are not words (hashes, minified text); looking further only costs time.
 const MAX_WORD_LENGTH = 64;

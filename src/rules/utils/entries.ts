@@ -143,8 +143,11 @@ export function isAdjacent(text: string, from: number, to: number): boolean {
   return true;
 }
 
-/** Words that make the text after a link go on with the name as one phrase: "[X](url) by Ada", "… for maps". */
-const ATTRIBUTION_WORDS = new Set(['by', 'from', 'on', 'at', 'via', 'with', 'in', 'for', 'of', 'to', 'and', 'or', 'as']);
+/**
+ * Words that make the text after a link go on with the name as one phrase: "[X](url) by Ada", "… on ExampleTube",
+ * "… for maps" (and "par", "von", "de" in lists written in other languages).
+ */
+export const ATTRIBUTION_WORDS: ReadonlySet<string> = new Set(['by', 'from', 'on', 'at', 'via', 'with', 'in', 'for', 'of', 'to', 'and', 'or', 'as', 'par', 'von', 'de']);
 
 /**
  * True when an inline description with no separator is an attribution or a phrase that goes on with the name
