@@ -6,7 +6,6 @@ import type { LinkProgressEvent } from '../links/index.js';
 import type { LinkResult } from '../links/types.js';
 import { lintFiles, runRunWideRules } from '../lint/engine.js';
 import { resolveInputs, type ResolvedInputs } from '../lint/inputs.js';
-import { fixDiff } from '../lint/fix.js';
 import { fileDiagnostic, type FileOutcome } from '../lint/process-file.js';
 import type { LintSetup, SetupSpec } from '../lint/setup.js';
 import { removeStaleTempFiles } from '../write-atomic.js';
@@ -14,8 +13,6 @@ import type { FileReport, Report } from '../report/types.js';
 import type { AnyRule } from '../rules/define-rule.js';
 import { buildReport } from './build-report.js';
 import { runLinkChecks, type LinkCheckerRun } from './check-links.js';
-import { applyLinkDiagnostics } from './link-fixes.js';
-import { writeFixedFiles } from './write-fixes.js';
 
 /** What a run reports while it works; every callback is optional and nothing is printed otherwise. */
 export interface RunEvents {
@@ -89,6 +86,7 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
     workers: options.workers ?? 'auto',
     parseBudgetMs: options.parseBudgetMs,
     isRunWideDeferred: true,
+    isLinksKept: options.isLinksOn,
     cache: options.lintCache !== undefined ? { location: path.resolve(cwd, options.lintCache), onWarning: warn } : undefined,
   });
   let links: LinkResult[] | undefined;
@@ -108,16 +106,19 @@ export async function runLint(loaded: RunConfig, options: RunOptions): Promise<R
     });
     links = checked.results;
     networkDown = checked.networkDown;
+    const { applyLinkDiagnostics } = await import('./link-fixes.js');
     applyLinkDiagnostics(outcomes, checked.diagnostics, { isFixing: options.fix !== 'off', setup });
   }
-  if (options.fix === 'write') await writeFixedFiles(outcomes, setup);
+  // The fixing modules load the parser: a lint-only run whose files all come from the lint cache never needs it.
+  if (options.fix === 'write') await (await import('./write-fixes.js')).writeFixedFiles(outcomes, setup);
   runRunWideRules(outcomes, setup);
   for (const outcome of outcomes) outcome.diagnostics.sort(compareDiagnostics);
   const files: FileReport[] = [
     ...outcomes.map(toFileReport),
     ...inputs.problems.map((problem) => ({ file: problem.file, diagnostics: [fileDiagnostic(problem.file, 'file-unreadable', problem.message)], failure: problem.message })),
   ];
-  const diffs = options.fix === 'dry-run' ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
+  const fixDiff = options.fix === 'dry-run' ? (await import('../lint/fix.js')).fixDiff : undefined;
+  const diffs = fixDiff ? outcomes.flatMap((o) => (o.fix ? [fixDiff(o.file, o.fix.original, o.fix.fixed)] : [])).filter((d) => d !== '') : [];
   const report = buildReport({ cwd, files, registry: loaded.registry, links, networkDown, isQuiet: options.isQuiet });
   return { report, diffs, inputs: { notices: inputs.notices, warnings: inputs.warnings, errors: inputs.errors } };
 }

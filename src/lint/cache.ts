@@ -2,13 +2,14 @@
 import { createHash } from 'node:crypto';
 import { lstat, readFile } from 'node:fs/promises';
 import { deserialize, serialize } from 'node:v8';
+import { LintListsError } from '../errors.js';
 import { toolVersion } from '../version.js';
 import { writeAtomic } from '../write-atomic.js';
 import type { FileOutcome } from './process-file.js';
 import type { LintSetup, SetupSpec } from './setup.js';
 
 /** Bumped whenever the stored shape changes; a cache of another format is ignored. */
-export const LINT_CACHE_FORMAT = 1;
+export const LINT_CACHE_FORMAT = 2;
 
 /** Where the cache lives when no location is given, relative to the working directory (as ESLint's `.eslintcache`). */
 export const DEFAULT_LINT_CACHE_FILE = '.lint-lists-lint-cache';
@@ -21,12 +22,19 @@ export interface LintCacheOptions {
   onWarning?: (message: string) => void;
 }
 
-/** One file's own results, before run-wide rules: what a cache hit restores. */
-type CachedOutcome = Pick<FileOutcome, 'diagnostics' | 'summaries' | 'links' | 'directives' | 'hasBom'>;
+/** One file's own results, before run-wide rules, that every hit needs at once. */
+type CachedOutcome = Pick<FileOutcome, 'diagnostics' | 'directives' | 'hasBom'>;
 
+/**
+ * A file's results. Links and run-wide summaries are most of the bytes and often not needed (a lint-only run reads
+ * no links, a one-file run no summary), so each stays serialised until it is read.
+ */
 interface CacheEntry {
   contentHash: string;
   outcome: CachedOutcome;
+  links: Uint8Array;
+  /** Rule id → its serialised summary. */
+  summaries: Record<string, Uint8Array>;
 }
 
 /**
@@ -81,12 +89,17 @@ export async function openLintCache(options: LintCacheOptions, setupFingerprint:
     lookup(file, absolutePath, contentHash) {
       const entry = Object.hasOwn(entries, absolutePath) ? entries[absolutePath] : undefined;
       if (!entry || entry.contentHash !== contentHash) return undefined;
-      return { file, absolutePath, ...entry.outcome, diagnostics: [...entry.outcome.diagnostics] };
+      const summaries: Record<string, unknown> = {};
+      for (const [ruleId, bytes] of Object.entries(entry.summaries)) decodeOnRead(summaries, ruleId, bytes, options.location);
+      const outcome = { file, absolutePath, ...entry.outcome, diagnostics: [...entry.outcome.diagnostics], summaries } as FileOutcome;
+      decodeOnRead(outcome, 'links', entry.links, options.location);
+      return outcome;
     },
     store(absolutePath, contentHash, outcome) {
       if (outcome.failure !== undefined || outcome.fix !== undefined) return;
       const { diagnostics, summaries, links, directives, hasBom } = outcome;
-      entries[absolutePath] = { contentHash, outcome: { diagnostics: [...diagnostics], summaries, links, directives, hasBom } };
+      const stored = Object.fromEntries(Object.entries(summaries).map(([ruleId, summary]) => [ruleId, serialize(summary)]));
+      entries[absolutePath] = { contentHash, outcome: { diagnostics: [...diagnostics], directives, hasBom }, links: serialize(links), summaries: stored };
     },
     async save() {
       try {
@@ -116,13 +129,49 @@ async function readCacheFile(options: LintCacheOptions): Promise<CacheFile | und
   return undefined;
 }
 
+/**
+ * Defines `target[key]` as the value serialised in `bytes`, decoded the first time it is read. Assigning replaces it
+ * with a plain value, so the object behaves like any other outcome.
+ */
+function decodeOnRead(target: object, key: string, bytes: Uint8Array, location: string): void {
+  const settle = (value: unknown): void => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      let value: unknown;
+      try {
+        value = deserialize(bytes);
+      } catch (error) {
+        // Only a cache edited or damaged after it was written gets here: the file as a whole was read fine.
+        throw new LintListsError('INPUT_UNREADABLE', `${location}: the lint cache is corrupt (${errorText(error)}); delete it and run again`, { cause: error });
+      }
+      settle(value);
+      return value;
+    },
+    set: settle,
+  });
+}
+
 function isCacheFile(value: unknown): value is CacheFile {
   if (typeof value !== 'object' || value === null) return false;
   const file = value as Partial<CacheFile>;
   if (typeof file.format !== 'number' || typeof file.tool !== 'string' || typeof file.node !== 'string' || typeof file.setup !== 'string') return false;
   if (typeof file.entries !== 'object' || file.entries === null) return false;
   return Object.values(file.entries).every(
-    (entry) => typeof entry === 'object' && entry !== null && typeof entry.contentHash === 'string' && typeof entry.outcome === 'object' && entry.outcome !== null && Array.isArray(entry.outcome.diagnostics) && Array.isArray(entry.outcome.links),
+    (entry) =>
+      typeof entry === 'object' &&
+      entry !== null &&
+      typeof entry.contentHash === 'string' &&
+      typeof entry.outcome === 'object' &&
+      entry.outcome !== null &&
+      Array.isArray(entry.outcome.diagnostics) &&
+      entry.links instanceof Uint8Array &&
+      typeof entry.summaries === 'object' &&
+      entry.summaries !== null &&
+      Object.values(entry.summaries).every((bytes) => bytes instanceof Uint8Array),
   );
 }
 

@@ -41,13 +41,15 @@ export function chooseWorkerCount(tasks: Array<{ sizeBytes?: number }>, cores = 
 export async function lintFiles(options: LintFilesOptions): Promise<FileOutcome[]> {
   const setup = options.localSetup ?? (await loadSetup(options.setup));
   const workers = options.workers === undefined || options.workers === 'auto' ? chooseWorkerCount(options.tasks) : options.workers;
-  const processOptions: ProcessOptions = { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes, fix: options.fix, parseBudgetMs: options.parseBudgetMs };
+  const isCacheOn = options.cache !== undefined && (options.fix ?? 'off') === 'off';
+  // The cache stores links for a later run that checks them.
+  const isLinksKept = options.isLinksKept !== false || isCacheOn;
+  const processOptions: ProcessOptions = { cwd: options.cwd, maxFileSizeBytes: options.maxFileSizeBytes, fix: options.fix, parseBudgetMs: options.parseBudgetMs, isLinksKept };
   const tasks = options.tasks.map(({ file, absolutePath }) => ({ file, absolutePath }));
   const lint = async (pending: FileTask[]): Promise<FileOutcome[]> =>
     workers > 1 && pending.length > 1
       ? runPool({ tasks: pending, setup: options.setup, options: processOptions, size: workers })
       : lintInProcess(pending, setup, options.setup, processOptions);
-  const isCacheOn = options.cache !== undefined && (options.fix ?? 'off') === 'off';
   const outcomes = isCacheOn ? await lintWithCache(tasks, await openLintCache(options.cache!, fingerprintSetup(setup, options.setup)), lint, processOptions) : await lint(tasks);
   if (options.isRunWideDeferred) return outcomes;
   runRunWideRules(outcomes, setup);
@@ -106,7 +108,15 @@ export function runRunWideRules(outcomes: FileOutcome[], setup: LintSetup): void
   for (const active of setup.rules) {
     const checkRun = active.rule.checkRun;
     if (!checkRun) continue;
-    const files = outcomes.filter((o) => o.failure === undefined && active.rule.id in o.summaries).map((o) => ({ file: o.file, summary: o.summaries[active.rule.id] }));
+    // Summaries are read on demand: a cached file's summary is decoded only if the rule looks at it.
+    const files = outcomes
+      .filter((o) => o.failure === undefined && active.rule.id in o.summaries)
+      .map((o) => ({
+        file: o.file,
+        get summary(): unknown {
+          return o.summaries[active.rule.id];
+        },
+      }));
     const found: Diagnostic[] = [];
     try {
       checkRun.call(active.rule, {

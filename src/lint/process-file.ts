@@ -3,8 +3,6 @@ import type { Diagnostic } from '../diagnostics.js';
 import { isLintListsError } from '../errors.js';
 import type { LinkRef } from '../markdown/types.js';
 import type { DirectiveSet } from './directives.js';
-import { fixText } from './fix.js';
-import { lintText } from './lint-text.js';
 import { readListFile, type ReadResult } from './read-file.js';
 import type { LintSetup } from './setup.js';
 import { writeFileAtomic } from './write-file.js';
@@ -23,6 +21,11 @@ export interface ProcessOptions {
   fix?: 'off' | 'write' | 'dry-run';
   /** Time allowed for linting a file the risk scan flags; default `defaultParseBudgetMs` of its length. */
   parseBudgetMs?: number;
+  /**
+   * Keep each file's links in its outcome (default true). A run that checks no links and keeps no cache leaves them
+   * out: on many files they are most of what outlives each file's lint.
+   */
+  isLinksKept?: boolean;
 }
 
 /** What processing one file produced (plain data: it comes back from worker threads). */
@@ -59,18 +62,22 @@ export async function processRead(task: FileTask, read: ReadResult, setup: LintS
   if (!read.ok) return { ...base, diagnostics: [fileDiagnostic(task.file, 'file-unreadable', read.message)], failure: read.message };
   // The model knows where the file lives, so rules never resolve paths against the process's directory.
   const location = { path: task.absolutePath, rootDir: options.cwd };
+  const keptLinks = <T>(links: T[]): T[] => (options.isLinksKept === false ? [] : links);
   try {
     const mode = options.fix ?? 'off';
     if (mode === 'off') {
+      // Loaded on the first file that is really linted: a run served wholly from the lint cache never loads the parser.
+      const { lintText } = await import('./lint-text.js');
       const lint = lintText(task.file, read.text, setup, location);
-      return { ...base, diagnostics: lint.diagnostics, summaries: lint.summaries, links: lint.links, directives: lint.directives, hasBom: read.hasBom };
+      return { ...base, diagnostics: lint.diagnostics, summaries: lint.summaries, links: keptLinks(lint.links), directives: lint.directives, hasBom: read.hasBom };
     }
+    const { fixText } = await import('./fix.js');
     const fixed = fixText(task.file, read.text, setup, [], location);
     const outcome: FileOutcome = {
       ...base,
       diagnostics: fixed.lint.diagnostics,
       summaries: fixed.lint.summaries,
-      links: fixed.lint.links,
+      links: keptLinks(fixed.lint.links),
       directives: fixed.lint.directives,
       hasBom: read.hasBom,
       fix: { original: read.text, fixed: fixed.text, passes: fixed.passes, applied: fixed.applied, isWritten: false },

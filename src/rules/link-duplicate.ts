@@ -32,39 +32,74 @@ export interface DuplicateOccurrence {
   section: string;
 }
 
-/** What a file contributes to the run-wide check: its first occurrence of each resource. */
-export type DuplicateSummary = DuplicateOccurrence[];
+/**
+ * A file's first occurrence of one resource, as the run-wide check needs it. Kept small: every file's summary is held
+ * for the whole run and stored in the lint cache. `near` is left out when it equals `exact`, `isSection` when false.
+ */
+export interface DuplicateFirst {
+  url: string;
+  exact: string;
+  near?: string;
+  isSection?: true;
+  at: Range;
+}
 
-interface Indexed<T> {
-  occurrence: DuplicateOccurrence;
+/** What a file contributes to the run-wide check: its first occurrence of each resource. */
+export type DuplicateSummary = DuplicateFirst[];
+
+/** The keys the index compares: an occurrence in a file, or a first occurrence from a file's summary (no `near`: same as `exact`). */
+interface Keyed {
+  exact: string;
+  near?: string;
+  isSection?: boolean;
+}
+
+interface Indexed<O, T> {
+  occurrence: O;
   origin: T;
 }
 
 /** First occurrences by key; `find` says whether a new occurrence repeats one, exactly or nearly. */
-class DuplicateIndex<T> {
-  private readonly exact = new Map<string, Indexed<T>>();
-  private readonly nearAny = new Map<string, Indexed<T>>();
-  private readonly nearPage = new Map<string, Indexed<T>>();
+class DuplicateIndex<O extends Keyed, T> {
+  private readonly exact = new Map<string, Indexed<O, T>>();
+  private readonly nearAny = new Map<string, Indexed<O, T>>();
+  private readonly nearPage = new Map<string, Indexed<O, T>>();
 
-  find(occurrence: DuplicateOccurrence, isNearOn: boolean): { kind: 'duplicate' | 'near'; first: Indexed<T> } | undefined {
+  find(occurrence: Keyed, isNearOn: boolean): { kind: 'duplicate' | 'near'; first: Indexed<O, T> } | undefined {
     const exact = this.exact.get(occurrence.exact);
     if (exact) return { kind: 'duplicate', first: exact };
     if (!isNearOn) return undefined;
     // A section link repeats only the bare page; two different sections of one page are two resources.
-    const near = occurrence.isSection ? this.nearPage.get(occurrence.near) : this.nearAny.get(occurrence.near);
+    const nearKey = occurrence.near ?? occurrence.exact;
+    const near = occurrence.isSection === true ? this.nearPage.get(nearKey) : this.nearAny.get(nearKey);
     return near ? { kind: 'near', first: near } : undefined;
   }
 
-  add(occurrence: DuplicateOccurrence, origin: T): void {
+  add(occurrence: O, origin: T): void {
     const item = { occurrence, origin };
+    const nearKey = occurrence.near ?? occurrence.exact;
     if (!this.exact.has(occurrence.exact)) this.exact.set(occurrence.exact, item);
-    if (!this.nearAny.has(occurrence.near)) this.nearAny.set(occurrence.near, item);
-    if (!occurrence.isSection && !this.nearPage.has(occurrence.near)) this.nearPage.set(occurrence.near, item);
+    if (!this.nearAny.has(nearKey)) this.nearAny.set(nearKey, item);
+    if (occurrence.isSection !== true && !this.nearPage.has(nearKey)) this.nearPage.set(nearKey, item);
   }
 }
 
 /** Occurrences by document: `check` and `summarize` both need them, and normalising every URL twice is wasted work. */
 const occurrencesByDoc = new WeakMap<ListDocument, DuplicateOccurrence[]>();
+
+/**
+ * Each document's first occurrences, found by `check` while it indexes the document: `summarize` runs next on the
+ * same document and would otherwise index every occurrence a second time. Keyed by the `near` option it was found with.
+ */
+const firstsByDoc = new WeakMap<ListDocument, { isNearOn: boolean; firsts: DuplicateSummary }>();
+
+/** The summary form of a first occurrence. */
+function toFirst(occurrence: DuplicateOccurrence): DuplicateFirst {
+  const first: DuplicateFirst = { url: occurrence.url, exact: occurrence.exact, at: occurrence.at };
+  if (occurrence.near !== occurrence.exact) first.near = occurrence.near;
+  if (occurrence.isSection) first.isSection = true;
+  return first;
+}
 
 /** The counted links of `doc`, in document order: entries' main links and group links, never badges or anchors. */
 function collectOccurrences(doc: ListDocument): DuplicateOccurrence[] {
@@ -131,17 +166,22 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
   },
   check(ctx) {
     // One report per group of repeats, at the first repeat, with every other occurrence attached.
-    const index = new DuplicateIndex<null>();
+    const index = new DuplicateIndex<DuplicateOccurrence, null>();
     const groups = new Map<string, { kind: 'duplicate' | 'near'; members: DuplicateOccurrence[] }>();
+    const firsts: DuplicateSummary = [];
     for (const occurrence of collectOccurrences(ctx.doc)) {
       const match = index.find(occurrence, ctx.options.near);
       index.add(occurrence, null);
-      if (!match) continue;
+      if (!match) {
+        firsts.push(toFirst(occurrence));
+        continue;
+      }
       const key = `${match.kind}\u0000${match.first.occurrence.at.start.offset}`;
       const group = groups.get(key);
       if (group) group.members.push(occurrence);
       else groups.set(key, { kind: match.kind, members: [match.first.occurrence, occurrence] });
     }
+    firstsByDoc.set(ctx.doc, { isNearOn: ctx.options.near, firsts });
     for (const { kind, members } of groups.values()) {
       const [first, at] = members as [DuplicateOccurrence, DuplicateOccurrence];
       const others = members.filter((member) => member !== at);
@@ -157,17 +197,20 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
   },
   summarize(ctx) {
     // Only each resource's first occurrence: repeats within the file were reported by `check`.
-    const index = new DuplicateIndex<null>();
+    const found = firstsByDoc.get(ctx.doc);
+    if (found && found.isNearOn === ctx.options.near) return found.firsts;
+    const index = new DuplicateIndex<DuplicateOccurrence, null>();
     const firsts: DuplicateSummary = [];
     for (const occurrence of collectOccurrences(ctx.doc)) {
-      if (!index.find(occurrence, ctx.options.near)) firsts.push(occurrence);
+      if (!index.find(occurrence, ctx.options.near)) firsts.push(toFirst(occurrence));
       index.add(occurrence, null);
     }
     return firsts;
   },
   checkRun(ctx) {
-    if (!ctx.options.acrossFiles) return;
-    const index = new DuplicateIndex<string>();
+    // One file has nothing to repeat across; `check` already reported its own repeats.
+    if (!ctx.options.acrossFiles || ctx.files.length < 2) return;
+    const index = new DuplicateIndex<DuplicateFirst, string>();
     for (const { file, summary } of ctx.files) {
       for (const occurrence of summary) {
         const match = index.find(occurrence, ctx.options.near);

@@ -12,9 +12,13 @@ function random(seed: number): () => number {
   };
 }
 
-/** A list of `entries` entries in sections of ~`perSection`, with a ToC, prose sections and ~2 % defects. */
+/**
+ * A list of `entries` entries in sections of ~`perSection`, with a ToC, prose sections, ~2 % defects and ~0.5 % repeats
+ * of a few popular projects. Lists made with different seeds share no other URL, as the files of one repository rarely do.
+ */
 export function generateList(entries: number, options: { seed?: number; title?: string; perSection?: number } = {}): string {
-  const next = random(options.seed ?? 1);
+  const seed = options.seed ?? 1;
+  const next = random(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
   const perSection = options.perSection ?? 50;
   const sections = Math.max(1, Math.ceil(entries / perSection));
@@ -34,13 +38,17 @@ export function generateList(entries: number, options: { seed?: number; title?: 
     for (let i = 0; i < count; i++) {
       const id = made + i;
       const project = `${pick(NOUNS)}-${id}`;
-      let entry = `- [${project}](https://github.com/org${id % 997}/${project}) - A ${pick(WORDS)} ${pick(NOUNS)} for ${pick(WORDS)} ${pick(NOUNS)} work.`;
+      // Each list (seed) has its own owners: lists of one repository rarely share entries, except popular ones (below).
+      const owner = `org${(id + seed * 1000) % 997}`;
+      let entry = `- [${project}](https://github.com/${owner}/${project}) - A ${pick(WORDS)} ${pick(NOUNS)} for ${pick(WORDS)} ${pick(NOUNS)} work.`;
       const defect = next();
       if (defect < 0.005) entry = entry.replace(' - ', ' – ');
       else if (defect < 0.01) entry = entry.replace(/\.$/, '');
       else if (defect < 0.015) entry = entry.replace('https://', 'http://');
       else if (defect < 0.02) entry += '  ';
       else if (defect < 0.03) entry += ` ![stars](https://img.shields.io/github/stars/example/${project})`;
+      // A popular project listed again, in another section or another file.
+      else if (defect < 0.035) entry = entry.replace(`https://github.com/${owner}/${project}`, `https://github.com/popular/${pick(NOUNS)}`);
       items.push(entry);
     }
     // Mostly sorted, as real lists are, with the odd entry out of place.

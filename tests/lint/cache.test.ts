@@ -2,7 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { LinkCheckerRun } from '../../src/engine/check-links.js';
+import { openLintCache } from '../../src/lint/cache.js';
 import { lintFiles } from '../../src/lint/engine.js';
+import type { FileOutcome } from '../../src/lint/process-file.js';
+import type { Report } from '../../src/report/types.js';
 import { expandInputs } from '../../src/lint/files.js';
 import { captureIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -133,4 +137,80 @@ describe('lint cache', () => {
     expect(corrupt.code).toBe(0);
     expect(corrupt.err).toMatch(/custom\.cache: the lint cache is corrupt/);
   });
+
+  it('keeps link-duplicate across files right when only some files changed (real rules, from the CLI)', async () => {
+    const cwd = tempFolder();
+    const entry = (name: string, url: string) => `- [${name}](${url}) - Does ${name.toLowerCase()} things.\n`;
+    write(cwd, {
+      'a.md': `# A\n\n## Tools\n\n${entry('Alpha', 'https://alpha.dev/')}${entry('Beta', 'https://beta.dev/')}`,
+      'b.md': `# B\n\n## Tools\n\n${entry('Beta', 'https://beta.dev/')}${entry('Gamma', 'https://gamma.dev/')}`,
+    });
+    const duplicates = async (): Promise<string[]> => {
+      const io = captureIo({ cwd });
+      await main(['a.md', 'b.md', '-f', 'json', '--lint-cache-location', 'cache.bin'], io, { workers: 0 });
+      const report = JSON.parse(io.out.join('')) as Report;
+      return report.files.flatMap((file) => file.diagnostics.filter((d) => d.ruleId === 'link-duplicate').map((d) => `${file.file}:${d.start.line} ${d.url}`));
+    };
+    expect(await duplicates()).toEqual(['b.md:5 https://beta.dev/']);
+    // Unchanged, all from the cache (summaries decoded from it).
+    expect(await duplicates()).toEqual(['b.md:5 https://beta.dev/']);
+    // a drops Beta: cached b must lose the problem it has only because of a.
+    write(cwd, { 'a.md': `# A\n\n## Tools\n\n${entry('Alpha', 'https://alpha.dev/')}` });
+    expect(await duplicates()).toEqual([]);
+    // a lists Gamma: cached b gains a problem again.
+    write(cwd, { 'a.md': `# A\n\n## Tools\n\n${entry('Gamma', 'https://gamma.dev/')}` });
+    expect(await duplicates()).toEqual(['b.md:6 https://gamma.dev/']);
+  });
+
+  it('gives a later --links run the links of files linted without link checks', async () => {
+    const cwd = tempFolder();
+    write(cwd, { 'a.md': '# A\n\n- [Alpha](https://alpha.dev/) - Alpha.\n- [Beta](https://beta.dev/) - Beta.\n' });
+    const seen: string[][] = [];
+    const linkChecker: LinkCheckerRun = async (input) => {
+      seen.push(input.files.flatMap((file) => file.links.map((link) => `${file.file} ${link.url} ${link.range.start.line}:${link.range.start.column}`)));
+      return { diagnostics: [], results: [], networkDown: false };
+    };
+    const run = (argv: string[]) => main(['a.md', '-f', 'json', '--lint-cache-location', 'cache.bin', ...argv], captureIo({ cwd }), { rulesModule: FAKE_RULES_MODULE, workers: 0, linkChecker });
+    await run(['--links']);
+    await run([]);
+    await run(['--links']);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toEqual(['a.md https://alpha.dev/ 3:3', 'a.md https://beta.dev/ 4:3']);
+    expect(seen[1]).toEqual(seen[0]);
+  });
+
+  it('restores links and summaries on first read, and lets them be replaced', async () => {
+    const cwd = tempFolder();
+    const location = path.join(cwd, 'cache.bin');
+    const links = [{ url: 'https://a.dev/' }] as unknown as FileOutcome['links'];
+    const stored: FileOutcome = { file: 'a.md', absolutePath: path.join(cwd, 'a.md'), diagnostics: [], summaries: { 'some-rule': [{ key: 'a' }] }, links, directives: { directives: [] } };
+    const first = await openLintCache({ location }, 'setup');
+    first.store(stored.absolutePath, 'hash', stored);
+    await first.save();
+    const hit = (await openLintCache({ location }, 'setup')).lookup('a.md', stored.absolutePath, 'hash')!;
+    // Still serialised: a run that never reads them never pays for decoding them.
+    expect(Object.getOwnPropertyDescriptor(hit, 'links')?.get).toBeTypeOf('function');
+    expect(Object.getOwnPropertyDescriptor(hit.summaries, 'some-rule')?.get).toBeTypeOf('function');
+    expect(hit.summaries['some-rule']).toEqual([{ key: 'a' }]);
+    expect(hit.links).toEqual(links);
+    expect(hit.links).toBe(hit.links);
+    hit.links = [];
+    expect(hit.links).toEqual([]);
+    expect('some-rule' in hit.summaries).toBe(true);
+    expect((await openLintCache({ location }, 'setup')).lookup('a.md', stored.absolutePath, 'other hash')).toBeUndefined();
+  });
+
+  it('names the cache when a stored part turns out damaged', async () => {
+    const cwd = tempFolder();
+    const location = path.join(cwd, 'cache.bin');
+    const cache = await openLintCache({ location }, 'setup');
+    cache.store(path.join(cwd, 'a.md'), 'hash', { file: 'a.md', absolutePath: path.join(cwd, 'a.md'), diagnostics: [], summaries: {}, links: [], directives: { directives: [] } });
+    await cache.save();
+    const file = deserialize(readFileSync(location)) as { entries: Record<string, { links: Uint8Array }> };
+    for (const entry of Object.values(file.entries)) entry.links = Buffer.from('not serialised');
+    writeFileSync(location, serialize(file));
+    const hit = (await openLintCache({ location }, 'setup')).lookup('a.md', path.join(cwd, 'a.md'), 'hash')!;
+    expect(() => hit.links).toThrow(/cache\.bin: the lint cache is corrupt/);
+  });
 });
+

@@ -22,6 +22,18 @@ function writeLists(cwd: string): void {
 }
 
 describe('lintFiles', () => {
+  it('leaves links out of the outcomes when asked, except when they go into the lint cache', async () => {
+    const cwd = tempFolder();
+    writeFileSync(path.join(cwd, 'a.md'), '# A\n\n- [Alpha](https://alpha.dev/) - Alpha.\n');
+    const { files } = await expandInputs(['.'], { cwd });
+    const lint = (options: { isLinksKept?: boolean; cache?: string }) =>
+      lintFiles({ tasks: files, setup: { module: FAKE_SETUP_MODULE, data: {} }, cwd, workers: 0, ...options, cache: options.cache ? { location: path.join(cwd, options.cache) } : undefined });
+    const urls = (outcomes: Awaited<ReturnType<typeof lint>>) => outcomes.flatMap((o) => o.links.map((link) => link.url));
+    expect(urls(await lint({}))).toEqual(['https://alpha.dev/']);
+    expect(urls(await lint({ isLinksKept: false }))).toEqual([]);
+    expect(urls(await lint({ isLinksKept: false, cache: 'cache.bin' }))).toEqual(['https://alpha.dev/']);
+  });
+
   it('lints every file, applies disable comments and run-wide rules, and isolates failing files', async () => {
     const cwd = tempFolder();
     writeLists(cwd);

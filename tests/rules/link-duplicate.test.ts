@@ -76,6 +76,33 @@ describe('link-duplicate details', () => {
     linkDuplicate.checkRun!({ files, style, options: { ...options, acrossFiles: false }, report: (file, descriptor) => reports.push({ file, descriptor }) });
     expect(reports).toEqual([]);
   });
+
+  it('keeps near-duplicates and sections apart across files with the compact summary', () => {
+    const style = styleSchema.parse({});
+    const options = linkDuplicate.options.parse({});
+    const summarize = (file: string, markdown: string): DuplicateSummary => {
+      const doc = buildListModel(file, markdown, style);
+      const { summaries } = lintDocument(doc, [{ rule: linkDuplicate, severity: 'error', options }], style);
+      return summaries['link-duplicate'] as DuplicateSummary;
+    };
+    const files = [
+      { file: 'a.md', summary: summarize('a.md', '- [R](https://github.com/o/r) - R.\n- [Install](https://docs.dev/guide#install) - Install.\n') },
+      {
+        file: 'b.md',
+        summary: summarize('b.md', '- [R tree](https://github.com/o/r/tree/main) - R.\n- [Usage](https://docs.dev/guide#usage) - Usage.\n- [Post](https://blog.dev/post) - A post.\n'),
+      },
+      { file: 'c.md', summary: summarize('c.md', '- [Setup](https://blog.dev/post#setup) - Setup.\n') },
+    ];
+    // Only what differs from `exact` is kept: a plain link has no `near`, no `isSection`.
+    expect(files[0]!.summary[0]).toEqual({ url: 'https://github.com/o/r', exact: 'github.com/o/r', at: expect.any(Object) });
+    const reports: Array<{ file: string; descriptor: ReportDescriptor }> = [];
+    linkDuplicate.checkRun!({ files, style, options, report: (file, descriptor) => reports.push({ file, descriptor }) });
+    // The repository's tree is the repository; a second section of a page is not the page; a section repeats the bare page listed before it.
+    expect(reports.map((r) => [r.file, r.descriptor.messageId, r.descriptor.at.start.line])).toEqual([
+      ['b.md', 'near', 1],
+      ['c.md', 'near', 1],
+    ]);
+  });
 });
 
 describe('link-duplicate severities', () => {
