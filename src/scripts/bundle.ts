@@ -1,6 +1,6 @@
 // Builds the bundled CLI and GitHub action (one flat folder, code-split so a command loads only what it needs).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,13 +20,20 @@ const ENTRIES: Record<string, string> = {
   rules: 'src/rules/index.ts',
 };
 
+/** Options of {@link bundle}. */
+export interface BundleOptions {
+  /** Also write esbuild's metafile (which sources went into which output file) here, outside `outdir`. */
+  metafilePath?: string;
+}
+
 /** Bundles into `outdir` and returns a digest of every file written, so two builds can be compared. */
-export async function bundle(outdir: string): Promise<string> {
+export async function bundle(outdir: string, options: BundleOptions = {}): Promise<string> {
   const absolute = path.resolve(root, outdir);
   rmSync(absolute, { recursive: true, force: true });
   const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string };
-  await build({
+  const result = await build({
     absWorkingDir: root,
+    metafile: options.metafilePath !== undefined,
     entryPoints: Object.fromEntries(Object.entries(ENTRIES)),
     outdir: absolute,
     bundle: true,
@@ -45,6 +52,7 @@ export async function bundle(outdir: string): Promise<string> {
     banner: { js: "import { createRequire as __lintListsRequire } from 'node:module'; const require = __lintListsRequire(import.meta.url);" },
     logLevel: 'warning',
   });
+  if (options.metafilePath !== undefined) writeFileSync(options.metafilePath, JSON.stringify(result.metafile));
   return digestFolder(absolute);
 }
 

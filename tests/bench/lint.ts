@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { generateList } from './generate.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const BIN = path.join(ROOT, 'dist/cli/bin.js');
+// The published executable (package.json `bin`): one bundled file that loads each command's code on demand.
+const BIN = path.join(ROOT, 'dist/bundle/bin.js');
 
 /** Runs per scenario: `LINT_LISTS_BENCH_RUNS` (a quick look may lower it), else 5. */
 export const BENCH_RUNS = Math.max(1, Number(process.env.LINT_LISTS_BENCH_RUNS) || 5);
@@ -50,20 +51,34 @@ function stats(values: number[]): { median: number; min: number; max: number } {
   return { median: sorted[Math.floor(sorted.length / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-/** Runs `node args` in `cwd` `runs` times (`before` ahead of each run, unmeasured). */
-function measure(name: string, args: string[], cwd: string, options: { runs: number; baseline?: string; before?: () => void }): BenchRow {
-  const walls: number[] = [];
-  const peaks: number[] = [];
-  for (let i = 0; i < options.runs; i++) {
-    options.before?.();
-    const started = process.hrtime.bigint();
-    const child = spawnSync(process.execPath, ['--import', RSS_PRELOAD, ...args], { cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
-    walls.push(Number(process.hrtime.bigint() - started) / 1e6);
-    const match = /__BENCH_RSS_KB__ (\d+)/.exec(child.stderr);
-    if (!match || (child.status !== 0 && child.status !== 1)) throw new Error(`${name}: child failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
-    peaks.push(Number(match[1]) / 1024);
+/** One command to measure: `node args` in `cwd`, with `before` run ahead of each run, unmeasured. */
+interface BenchCommand {
+  name: string;
+  args: string[];
+  cwd: string;
+  baseline?: string;
+  before?: () => void;
+}
+
+/**
+ * Runs each command `runs` times, round-robin (a, b, c, a, b, c…), so that load from other processes on a shared
+ * machine falls on every command of a comparison alike. Rows come back in the order given.
+ */
+function measureInterleaved(commands: BenchCommand[], runs: number): BenchRow[] {
+  const walls = commands.map((): number[] => []);
+  const peaks = commands.map((): number[] => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, command] of commands.entries()) {
+      command.before?.();
+      const started = process.hrtime.bigint();
+      const child = spawnSync(process.execPath, ['--import', RSS_PRELOAD, ...command.args], { cwd: command.cwd, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+      walls[k]!.push(Number(process.hrtime.bigint() - started) / 1e6);
+      const match = /__BENCH_RSS_KB__ (\d+)/.exec(child.stderr);
+      if (!match || (child.status !== 0 && child.status !== 1)) throw new Error(`${command.name}: child failed (exit ${child.status}): ${child.stderr.slice(0, 2000)}`);
+      peaks[k]!.push(Number(match[1]) / 1024);
+    }
   }
-  return { name, baseline: options.baseline, wallMs: stats(walls), peakMb: stats(peaks) };
+  return commands.map((command, k) => ({ name: command.name, baseline: command.baseline, wallMs: stats(walls[k]!), peakMb: stats(peaks[k]!) }));
 }
 
 const node = (args: string[]) => args;
@@ -77,7 +92,7 @@ function findMarkdownlint(): string | undefined {
 
 /** Generates the inputs, runs every scenario and returns the rows (each floor before the rows measured against it). */
 export function runLintBench(options: { runs?: number } = {}): BenchRow[] {
-  if (!existsSync(BIN)) throw new Error('dist/cli/bin.js is missing: run `npm run build` first (`npm run bench` does)');
+  if (!existsSync(BIN)) throw new Error('dist/bundle/bin.js is missing: run `npm run build` first (`npm run bench` does)');
   const runs = options.runs ?? BENCH_RUNS;
   const folder = mkdtempSync(path.join(tmpdir(), 'lint-lists-bench-'));
   const markdownlint = findMarkdownlint();
@@ -91,15 +106,19 @@ export function runLintBench(options: { runs?: number } = {}): BenchRow[] {
       writeFileSync(file, generateList(entries));
       const floor = `floor: remark parse, 1 × ${label}`;
       // `-e` resolves bare imports from the working directory: run the floor in the repository.
-      rows.push(measure(floor, floorCommand([file]), ROOT, { runs }));
-      rows.push(measure(`lint-lists, 1 × ${label}`, node([BIN, file, '-f', 'json']), folder, { runs, baseline: floor }));
+      const commands: BenchCommand[] = [
+        { name: floor, args: floorCommand([file]), cwd: ROOT },
+        { name: `lint-lists, 1 × ${label}`, args: node([BIN, file, '-f', 'json']), cwd: folder, baseline: floor },
+      ];
       if (entries === 20_000) {
         const cache = path.join(folder, 'lint-cache');
         const cold = `lint-lists --lint-cache cold, 1 × ${label}`;
         const cached = node([BIN, file, '-f', 'json', '--lint-cache-location', cache]);
-        rows.push(measure(cold, cached, folder, { runs, baseline: floor, before: () => rmSync(cache, { force: true }) }));
-        rows.push(measure(`lint-lists --lint-cache warm, 1 × ${label}`, cached, folder, { runs, baseline: cold }));
+        // Each round: the cold run starts without a cache and leaves one; the warm run right after reuses it.
+        commands.push({ name: cold, args: cached, cwd: folder, baseline: floor, before: () => rmSync(cache, { force: true }) });
+        commands.push({ name: `lint-lists --lint-cache warm, 1 × ${label}`, args: cached, cwd: folder, baseline: cold });
       }
+      rows.push(...measureInterleaved(commands, runs));
     }
     for (const [count, entries] of [[50, 400], [8, 2_500]] as const) {
       const name = `${count}x${entries}`;
@@ -108,20 +127,28 @@ export function runLintBench(options: { runs?: number } = {}): BenchRow[] {
       const files = readdirSync(path.join(folder, name)).map((f) => path.join(folder, name, f));
       const label = `${count} × ${entries.toLocaleString('en-US')}`;
       const floor = `floor: remark parse, ${label}`;
-      rows.push(measure(floor, floorCommand(files), ROOT, { runs }));
       const ours = `lint-lists, ${label}`;
-      rows.push(measure(ours, node([BIN, name, '-f', 'json']), folder, { runs, baseline: floor }));
-      if (markdownlint) {
-        const peer = `markdownlint-cli2, ${label}`;
-        rows.push(measure(peer, node([markdownlint, `${name}/*.md`]), folder, { runs, baseline: floor }));
-        rows.push({ ...rows[rows.length - 2]!, name: `${ours} (vs markdownlint-cli2)`, baseline: peer });
-      }
+      const peer = `markdownlint-cli2, ${label}`;
+      const commands: BenchCommand[] = [
+        { name: floor, args: floorCommand(files), cwd: ROOT },
+        { name: ours, args: node([BIN, name, '-f', 'json']), cwd: folder, baseline: floor },
+      ];
+      if (markdownlint) commands.push({ name: peer, args: node([markdownlint, `${name}/*.md`]), cwd: folder, baseline: floor });
+      rows.push(...measureInterleaved(commands, runs));
+      if (markdownlint) rows.push({ ...rows.find((row) => row.name === ours)!, name: `${ours} (vs markdownlint-cli2)`, baseline: peer });
     }
     const small = path.join(folder, 'small.md');
     writeFileSync(small, generateList(100, { seed: 99 }));
     const bare = 'node -e 0';
-    rows.push(measure(bare, node(['-e', '0']), folder, { runs }));
-    rows.push(measure('lint-lists, 1 × 100 (start-up)', node([BIN, small, '-f', 'json']), folder, { runs, baseline: bare }));
+    const startup = 'lint-lists, 1 × 100 (start-up)';
+    const peer = 'markdownlint-cli2, 1 × 100 (start-up)';
+    const commands: BenchCommand[] = [
+      { name: bare, args: node(['-e', '0']), cwd: folder },
+      { name: startup, args: node([BIN, small, '-f', 'json']), cwd: folder, baseline: bare },
+    ];
+    if (markdownlint) commands.push({ name: peer, args: node([markdownlint, 'small.md']), cwd: folder, baseline: bare });
+    rows.push(...measureInterleaved(commands, runs));
+    if (markdownlint) rows.push({ ...rows.find((row) => row.name === startup)!, name: `${startup} (vs markdownlint-cli2)`, baseline: peer });
     return rows;
   } finally {
     rmSync(folder, { recursive: true, force: true });

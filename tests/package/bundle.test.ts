@@ -1,9 +1,10 @@
 // The bundle that release tags carry: reproducible from the source, and the action runs from it alone on a repository
 // that holds nothing but a readme, with GitHub's environment and no inputs.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundle } from '../../src/scripts/bundle.js';
 import { tempFolder } from '../lint/fixtures/temp.js';
@@ -11,10 +12,11 @@ import { tempFolder } from '../lint/fixtures/temp.js';
 // The bundle outlives single tests (tempFolder() is emptied after each), so it gets a folder of its own.
 const buildRoot = mkdtempSync(path.join(tmpdir(), 'lint-lists-bundle-'));
 const outdir = path.join(buildRoot, 'bundle');
+const metafilePath = path.join(buildRoot, 'meta.json');
 let digest = '';
 
 beforeAll(async () => {
-  digest = await bundle(outdir);
+  digest = await bundle(outdir, { metafilePath });
 }, 120_000);
 
 afterAll(() => rmSync(buildRoot, { recursive: true, force: true }));
@@ -70,3 +72,57 @@ describe('action bundle', () => {
     expect([1, 3]).toContain(result.status);
   });
 });
+
+// A module hook that appends the URL of every module a process loads to the file named by LOAD_LOG.
+const LOAD_HOOKS = `
+import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  appendFileSync(process.env.LOAD_LOG, url + '\\n');
+  return next(url, context);
+}
+`;
+
+describe('bundle loading', () => {
+  /** The sources (repository paths, from the metafile) inside the bundle files a CLI run loaded. */
+  const sourcesLoaded = (cwd: string, args: string[]): { sources: string[]; stdout: string } => {
+    const hooks = path.join(buildRoot, 'load-hooks.mjs');
+    const register = path.join(buildRoot, 'register-hooks.mjs');
+    if (!existsSync(hooks)) {
+      writeFileSync(hooks, LOAD_HOOKS);
+      writeFileSync(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+    }
+    const log = path.join(tempFolder('lint-lists-load-'), 'loaded.txt');
+    writeFileSync(log, '');
+    const result = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, path.join(outdir, 'bin.js'), ...args], {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', LOAD_LOG: log },
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toBe('');
+    const meta = JSON.parse(readFileSync(metafilePath, 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+    const byName = new Map(Object.entries(meta.outputs).map(([output, info]) => [path.basename(output), Object.keys(info.inputs)]));
+    const loaded = readFileSync(log, 'utf8').split('\n').filter((url) => url.startsWith(pathToFileURL(outdir).href));
+    return { sources: loaded.flatMap((url) => byName.get(path.basename(fileURLToPath(url))) ?? []), stdout: result.stdout };
+  };
+
+  it('loads neither the link checker nor a GitHub client for a lint-only run', () => {
+    const repo = tempFolder();
+    writeFileSync(path.join(repo, 'README.md'), README);
+    const { sources } = sourcesLoaded(repo, ['README.md', '-f', 'json']);
+    // The hook sees the run: the parser was loaded to lint the file.
+    expect(sources.some((source) => source.includes('node_modules/micromark/'))).toBe(true);
+    expect(sources.filter((source) => /node_modules\/undici\/|^src\/links\/(check|http|github|github-api|node-http)\.ts$|^src\/github\/api\.ts$/.test(source))).toEqual([]);
+  });
+
+  it('does not load the Markdown parser when every file comes from the lint cache', () => {
+    const repo = tempFolder();
+    writeFileSync(path.join(repo, 'README.md'), README);
+    const args = ['README.md', '-f', 'json', '--lint-cache-location', 'lint.cache'];
+    const cold = sourcesLoaded(repo, args);
+    const warm = sourcesLoaded(repo, args);
+    expect(warm.stdout).toBe(cold.stdout);
+    expect(warm.sources.filter((source) => /node_modules\/(micromark[^/]*|unified|remark-parse|mdast-util-from-markdown)\//.test(source))).toEqual([]);
+  });
+});
+
