@@ -1,13 +1,12 @@
 // Finds, reads and parses config files (JSON, YAML, package.json#lint-lists), follows `extends`, and resolves the result.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { isLintListsError, LintListsError } from '../errors.js';
 import { displayPath } from '../paths.js';
 import { CONFIG_FILE_NAMES, PACKAGE_JSON_KEY, type ConfigFormat } from './defaults.js';
 import { describeValue } from './issues.js';
 import { parseJsonc } from './json-syntax.js';
-import { jsonLocator, lineColumn, yamlLocator, type Locate } from './locate.js';
+import { jsonLocator, lineColumn, type Locate } from './locate.js';
 import { isConfigPath, isPresetName, presets, RECOMMENDED_PRESET } from './presets.js';
 import { migrateDeprecated } from './deprecations.js';
 import { styleOrigins, type ConfigLayer } from './style-origins.js';
@@ -133,7 +132,8 @@ export async function readConfigFile(location: ConfigLocation, context: ReadCont
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   let prefix: string[] = [];
-  const parsed = location.format === 'yaml' ? parseYaml(text, display) : parseJson(text, display);
+  // The YAML parser loads only for a YAML config: most runs read none.
+  const parsed = location.format === 'yaml' ? (await import('./yaml-config.js')).parseYaml(text, display) : parseJson(text, display);
   const locate = parsed.locate;
   let value = parsed.value;
   if (location.format === 'package-json') {
@@ -215,23 +215,6 @@ function parseJson(text: string, display: string): ParsedConfig {
   return { value: parsed.value, locate: jsonLocator(text, parsed.tree) };
 }
 
-/** Parses YAML, reporting every syntax error as file:line:col. */
-function parseYaml(text: string, display: string): ParsedConfig {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const lines = doc.errors.map((error) => {
-      const pos = lineColumn(text, error.pos[0]);
-      return `${display}:${pos.line}:${pos.column}: invalid YAML: ${error.message.split('\n')[0]}`;
-    });
-    throw new LintListsError('CONFIG_PARSE', lines.join('\n'), { cause: doc.errors[0] });
-  }
-  try {
-    // Bounded alias expansion keeps "billion laughs" documents from blowing up memory.
-    return { value: doc.toJS({ maxAliasCount: 100 }), locate: yamlLocator(text, doc) };
-  } catch (cause) {
-    throw new LintListsError('CONFIG_PARSE', `${display}: invalid YAML: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-}
 
 function formatOf(file: string): ConfigFormat {
   const base = path.basename(file).toLowerCase();

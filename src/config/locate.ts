@@ -1,6 +1,5 @@
-// Where a key path sits in a config file's text (JSON with comments via jsonc-parser, YAML via its document), for file:line:col messages.
+// Where a key path sits in a config file's text (JSON with comments via jsonc-parser; YAML in locate-yaml.ts), for file:line:col messages.
 import { findNodeAtLocation, type Node as JsonNode } from 'jsonc-parser';
-import { isMap, isScalar, type Document } from 'yaml';
 
 /** 1-based line and column. */
 export interface TextPosition {
@@ -23,25 +22,6 @@ export function jsonLocator(text: string, root: JsonNode | undefined): Locate {
     // A value's parent is its property; the property's first child is the key.
     const target = isKey && node.parent?.type === 'property' ? node.parent.children?.[0] : node;
     return target ? lineColumn(text, target.offset) : undefined;
-  };
-}
-
-/** A locator over a parsed YAML document. */
-export function yamlLocator(text: string, doc: Document): Locate {
-  return (path, isKey = false) => {
-    const keys = path.map((key) => (typeof key === 'symbol' ? String(key) : key));
-    if (isKey && keys.length > 0) {
-      const parent = keys.length === 1 ? doc.contents : doc.getIn(keys.slice(0, -1), true);
-      if (isMap(parent)) {
-        const last = keys[keys.length - 1];
-        const pair = parent.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === last);
-        const range = isScalar(pair?.key) ? pair.key.range : undefined;
-        if (range) return lineColumn(text, range[0]);
-      }
-    }
-    const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
-    const range = (node as { range?: [number, number, number] } | undefined)?.range;
-    return range ? lineColumn(text, range[0]) : undefined;
   };
 }
 

@@ -106,13 +106,13 @@ describe('bundle loading', () => {
     return { sources: loaded.flatMap((url) => byName.get(path.basename(fileURLToPath(url))) ?? []), stdout: result.stdout };
   };
 
-  it('loads neither the link checker nor a GitHub client for a lint-only run', () => {
+  it('loads neither the link checker, a GitHub client nor the YAML parser for a lint-only run without a YAML config', () => {
     const repo = tempFolder();
     writeFileSync(path.join(repo, 'README.md'), README);
     const { sources } = sourcesLoaded(repo, ['README.md', '-f', 'json']);
     // The hook sees the run: the parser was loaded to lint the file.
     expect(sources.some((source) => source.includes('node_modules/micromark/'))).toBe(true);
-    expect(sources.filter((source) => /node_modules\/undici\/|^src\/links\/(check|http|github|github-api|node-http)\.ts$|^src\/github\/api\.ts$/.test(source))).toEqual([]);
+    expect(sources.filter((source) => /node_modules\/(undici|yaml)\/|^src\/links\/(check|http|github|github-api|node-http)\.ts$|^src\/github\/api\.ts$/.test(source))).toEqual([]);
   });
 
   it('does not load the Markdown parser when every file comes from the lint cache', () => {
