@@ -103,7 +103,7 @@ export function runLintBench(options: { runs?: number } = {}): BenchRow[] {
       const label = entries.toLocaleString('en-US');
       const file = path.join(folder, `one-${entries}`, 'awesome.md');
       mkdirSync(path.dirname(file), { recursive: true });
-      writeFileSync(file, generateList(entries));
+      writeFileSync(file, generateList(entries, { isSharingPopularOnly: true }));
       const floor = `floor: remark parse, 1 × ${label}`;
       // `-e` resolves bare imports from the working directory: run the floor in the repository.
       const commands: BenchCommand[] = [
@@ -123,7 +123,7 @@ export function runLintBench(options: { runs?: number } = {}): BenchRow[] {
     for (const [count, entries] of [[50, 400], [8, 2_500]] as const) {
       const name = `${count}x${entries}`;
       mkdirSync(path.join(folder, name));
-      for (let i = 0; i < count; i++) writeFileSync(path.join(folder, name, `list-${i + 1}.md`), generateList(entries, { seed: i + 2, title: `Awesome ${i + 1}` }));
+      for (let i = 0; i < count; i++) writeFileSync(path.join(folder, name, `list-${i + 1}.md`), generateList(entries, { seed: i + 2, title: `Awesome ${i + 1}`, isSharingPopularOnly: true }));
       const files = readdirSync(path.join(folder, name)).map((f) => path.join(folder, name, f));
       const label = `${count} × ${entries.toLocaleString('en-US')}`;
       const floor = `floor: remark parse, ${label}`;
@@ -138,7 +138,7 @@ export function runLintBench(options: { runs?: number } = {}): BenchRow[] {
       if (markdownlint) rows.push({ ...rows.find((row) => row.name === ours)!, name: `${ours} (vs markdownlint-cli2)`, baseline: peer });
     }
     const small = path.join(folder, 'small.md');
-    writeFileSync(small, generateList(100, { seed: 99 }));
+    writeFileSync(small, generateList(100, { seed: 99, isSharingPopularOnly: true }));
     const bare = 'node -e 0';
     const startup = 'lint-lists, 1 × 100 (start-up)';
     const peer = 'markdownlint-cli2, 1 × 100 (start-up)';
