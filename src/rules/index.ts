@@ -29,6 +29,7 @@ import { sectionForbidden } from './section-forbidden.js';
 import { sectionRequired } from './section-required.js';
 import { tableRowCells } from './table-row-cells.js';
 import { textBalanced } from './text-balanced.js';
+import { textSpelling } from './text-spelling.js';
 import { tocSections } from './toc-sections.js';
 import { whitespaceTrailing } from './whitespace-trailing.js';
 
@@ -63,6 +64,7 @@ export const rules: AnyRule[] = [
   sectionRequired,
   tableRowCells,
   textBalanced,
+  textSpelling,
   tocSections,
   whitespaceTrailing,
 ];

@@ -6,6 +6,7 @@ import { isLower, isUpper, normalizeName } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';
 import { NameIndex, allowedEdits, editDistance, nameFromUrl, wordsOf, type Word } from './utils/names.js';
 import type { LinkRef } from '../markdown/types.js';
+import { spellingDictionary, type SpellingDictionary } from '../spelling/dictionary.js';
 
 const optionsSchema = z.object({}).strict();
 type Options = z.infer<typeof optionsSchema>;
@@ -74,14 +75,28 @@ function listNames(links: LinkRef[], index: NameIndex): Map<LinkRef, string | un
   return unconfirmed;
 }
 
-/** Reports wrong casing or a near miss for each word; returns nothing, reports through `ctx`. */
-function checkWords(ctx: RuleContext<Options>, words: Word[], index: NameIndex, table: Map<string, string>): void {
+/** What `checkWords` compares words with. */
+interface NameTables {
+  index: NameIndex;
+  casing: Map<string, string>;
+  dictionary: SpellingDictionary;
+}
+
+/**
+ * Reports wrong casing or a near miss for each word; returns nothing, reports through `ctx`. `url` is the link's
+ * destination when the words are its text: a word the URL itself spells (`lingua-go`, `sklearn`) is the project's own
+ * spelling and is never reported.
+ */
+function checkWords(ctx: RuleContext<Options>, words: Word[], { index, casing: table, dictionary }: NameTables, link?: { url: string; hasOwnName: boolean }): void {
+  const url = link?.url;
+  const urlText = url?.toLowerCase();
   // One report per distinct word of a heading or link text: a word repeated many times (a generated or hostile
   // heading) is one mistake, not thousands.
   const seen = new Set<string>();
   for (const word of words) {
     if (seen.has(word.text)) continue;
     seen.add(word.text);
+    if (urlText !== undefined && url!.includes(word.text)) continue;
     const casing = wrongCasing(word.text, table);
     if (casing !== undefined) {
       ctx.report({
@@ -94,8 +109,15 @@ function checkWords(ctx: RuleContext<Options>, words: Word[], index: NameIndex, 
       continue;
     }
     if (table.has(word.text.toLowerCase()) || notTypos.has(word.text.toLowerCase())) continue;
+    // A link whose URL names its project (a repository, a package, a home page) names that project: comparing its
+    // text with the list's other names would take one project for a typo of another (`Nuxt.js`, `Next.js`).
+    if (link?.hasOwnName) continue;
+    // A word the dictionaries know ("Language", "Graphics", "library") is no typo of a name near it, nor is a
+    // lower-case word the link's own URL spells, nor a coined name with inner capitals (`SwiftUI`, `CppChat`).
+    if (urlText?.includes(word.text.toLowerCase()) || isDictionaryPhrase(word.text, dictionary) || /.\p{Lu}/u.test(word.text)) continue;
     const near = index.nearMiss(word.text);
-    if (near === undefined) continue;
+    // A spelling the list uses more than once is a name of its own (`Nuxt.js` beside `Next.js`), not a slip.
+    if (near === undefined || occursMoreThanOnce(ctx.doc.text, word.text)) continue;
     ctx.report({
       messageId: 'typo',
       at: rangeOf(ctx.doc, word.offset, word.offset + word.text.length),
@@ -106,8 +128,29 @@ function checkWords(ctx: RuleContext<Options>, words: Word[], index: NameIndex, 
   }
 }
 
-/** True when `text` misspells `urlName` by a few edits (and is not merely a longer or shorter form of it). */
-function misspellsUrlName(text: string, urlName: string): boolean {
+/** True when `word` occurs at least twice in `text` (rarely asked: only for a word about to be reported). */
+function occursMoreThanOnce(text: string, word: string): boolean {
+  const first = text.indexOf(word);
+  return first !== -1 && text.indexOf(word, first + word.length) !== -1;
+}
+
+/**
+ * True when every word of `text` (letter runs of three or more, as in `Object-Oriented`; `js` in `Node.js` is a
+ * suffix, not a word) is a dictionary word.
+ */
+function isDictionaryPhrase(text: string, dictionary: SpellingDictionary): boolean {
+  const words = (text.match(/[\p{L}']+/gu) ?? []).filter((word) => word.length >= 3);
+  return words.length > 0 && words.every((word) => dictionary.has(word));
+}
+
+/**
+ * True when `text` misspells `urlName` by a few edits (and is not merely a longer or shorter form of it). Text made
+ * only of dictionary words is a title, not a misspelt name (`Mastering Object-Orientated PHP` for `mastering-object-oriented-php`).
+ */
+function misspellsUrlName(text: string, urlName: string, dictionary: SpellingDictionary): boolean {
+  // Other scripts, accents and symbols (`µTask`, `Tufão`, `Plotly++`, `plf::list`) are spelt in URLs by
+  // transliteration, which differs by more than a typo would.
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/.test(text) || isDictionaryPhrase(text, dictionary)) return false;
   const a = normalizeName(text);
   const b = normalizeName(urlName);
   if (a === b || a.length < 4 || /\d/.test(a + b) || a.startsWith(b) || b.startsWith(a) || a.endsWith(b) || b.endsWith(a)) return false;
@@ -119,7 +162,8 @@ function misspellsUrlName(text: string, urlName: string): boolean {
 export const nameSpelling = defineRule({
   id: 'name-spelling',
   description: 'Names in link texts and headings are spelt as their URL, the rest of the list or their owners spell them.',
-  rationale: 'A misspelt name looks careless and defeats search; the correct spelling is usually one click away in the URL.',
+  rationale:
+    'A misspelt name looks careless and defeats search; the correct spelling is usually one click away in the URL. A link text is compared with the name in its own URL, other words with the names the list spells consistently; a word an English or software-terms dictionary knows, or that the link\'s own URL spells, is never taken for a typo of a name. Ordinary misspelt words are `text-spelling`\'s.',
   fixable: false,
   defaultSeverity: 'warn',
   options: optionsSchema,
@@ -149,6 +193,7 @@ export const nameSpelling = defineRule({
     ],
   },
   check(ctx) {
+    const dictionary = spellingDictionary();
     const table = casingTable(ctx.style.names);
     const index = new NameIndex();
     for (const name of CANONICAL_NAMES) {
@@ -158,14 +203,15 @@ export const nameSpelling = defineRule({
     for (const name of ctx.style.names) index.add(name);
     const links = namedLinks(ctx.doc.links);
     const unconfirmed = listNames(links, index);
+    const tables: NameTables = { index, casing: table, dictionary };
     for (const section of ctx.doc.sections) {
       const span = section.titleSpan;
-      if (span) checkWords(ctx, wordsOf(span.text, span.range.start.offset), index, table);
+      if (span) checkWords(ctx, wordsOf(span.text, span.range.start.offset), tables);
     }
     for (const [link, urlName] of unconfirmed) {
       const range = link.textRange!;
       const source = ctx.doc.text.slice(range.start.offset, range.end.offset);
-      if (urlName !== undefined && misspellsUrlName(link.text.trim(), urlName)) {
+      if (urlName !== undefined && misspellsUrlName(link.text.trim(), urlName, dictionary)) {
         const expected = table.get(urlName.toLowerCase()) ?? urlName;
         ctx.report({
           messageId: 'typo',
@@ -177,7 +223,7 @@ export const nameSpelling = defineRule({
         });
         continue;
       }
-      checkWords(ctx, wordsOf(source, range.start.offset), index, table);
+      checkWords(ctx, wordsOf(source, range.start.offset), tables, { url: link.url, hasOwnName: urlName !== undefined });
     }
   },
 });

@@ -1,9 +1,10 @@
 // Builds the bundled CLI and GitHub action (one flat folder, code-split so a command loads only what it needs).
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundledDictionaryFiles, locateDictionaryFile } from '../spelling/dictionary.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -53,6 +54,9 @@ export async function bundle(outdir: string, options: BundleOptions = {}): Promi
     logLevel: 'warning',
   });
   if (options.metafilePath !== undefined) writeFileSync(options.metafilePath, JSON.stringify(result.metafile));
+  // The action runs the bundle without `npm install`: the spelling dictionaries travel beside it, where
+  // `src/spelling/dictionary.ts` looks first.
+  for (const file of bundledDictionaryFiles()) copyFileSync(locateDictionaryFile(file), path.join(absolute, file.bundledName));
   return digestFolder(absolute);
 }
 

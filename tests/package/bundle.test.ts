@@ -41,6 +41,15 @@ describe('action bundle', () => {
     expect(result.stdout.trim()).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version);
   });
 
+  it('spell-checks with the dictionaries it carries, away from any node_modules', () => {
+    const folder = tempFolder();
+    writeFileSync(path.join(folder, 'README.md'), '# Awesome Piplines\n\n- [Alpha](https://alpha.example/) - Does alpha things.\n');
+    const result = spawnSync(process.execPath, [path.join(outdir, 'bin.js'), 'README.md', '--no-links', '--format', 'json'], { cwd: folder, encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('"ruleId": "text-spelling"');
+    expect(result.stdout).toContain('Pipelines');
+  });
+
   it('annotates a readme-only repository with no inputs set', () => {
     const repo = tempFolder();
     writeFileSync(path.join(repo, 'README.md'), README);

@@ -13,6 +13,8 @@ const ALLOWED = [
   /^schema\/lint-lists\.schema\.json$/,
   /^dist\/(?!scripts\/)[\w/-]+\.(js|d\.ts)$/,
   /^dist\/bundle\/[\w-]+\.js(\.LEGAL\.txt)?$/,
+  // The spelling dictionaries (and their licences) the bundle carries, since the action runs it without npm install.
+  /^dist\/bundle\/dict-[\w.-]+\.(gz|txt)$/,
 ];
 
 interface PackedFile {

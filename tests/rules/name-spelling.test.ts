@@ -14,6 +14,20 @@ testRule(nameSpelling, {
     { name: 'accepted variants and identifiers', markdown: '# NodeJS and GitHub-flavored Markdown\n\n- [Postgres Tools](https://tools.example/pg) - Tools.\n' },
     { name: 'shouting headings', markdown: '# GITHUB TOOLS\n\n- [Alpha](https://alpha.dev) - Fast.\n' },
     { name: 'configured names', style: { names: ['FooBar'] }, markdown: '# FooBar\n\n- [Alpha](https://alpha.dev) - Fast.\n' },
+    {
+      name: 'dictionary words near names of the list',
+      markdown: '# Language Graphics\n\n- [lingua-go](https://github.com/pemistahl/lingua-go) - Detects.\n- [Graphite](https://github.com/graphite-project/graphite) - Plots.\n- [Library Notes](https://notes.example/a/b) - Notes.\n',
+    },
+    { name: 'a casing the link\'s own URL spells', markdown: '# Tools\n\n- [Github Sync Tool](https://github.com/a/Github-Sync) - Syncs.\n' },
+    {
+      name: 'a link whose URL names its own project is not compared with other names',
+      markdown: '# Tools\n\n- [Next.js](https://github.com/vercel/next.js) - React.\n- [Nuxtjs](https://github.com/nuxt/framework) - Vue.\n',
+    },
+    {
+      name: 'titles made of dictionary words are not typos of their repository',
+      markdown: '# Books\n\n- [Mastering Object-Orientated Design](https://github.com/a/mastering-object-oriented-design) - A book.\n',
+    },
+    { name: 'names spelt with other scripts or symbols', markdown: '# Tools\n\n- [µTask](https://github.com/a/utask) - Tasks.\n- [Plotly++](https://github.com/a/plotlypp) - Plots.\n' },
   ],
   invalid: [
     {

@@ -2,15 +2,11 @@
 import { isSpace, normalizeName } from './entries.js';
 import { parseUrl } from '../../url/url.js';
 import { editDistance } from '../../edit-distance.js';
+import type { Word } from '../../spelling/word.js';
 
 export { editDistance };
 
-/** A word of source text and where it starts. */
-export interface Word {
-  text: string;
-  /** 0-based offset into the document text. */
-  offset: number;
-}
+export type { Word } from '../../spelling/word.js';
 
 // Stripped from either end of a word: brackets, quotes and emphasis markers.
 const LEADING = new Set(['(', '[', '{', '"', "'", '“', '‘', '«', '*', '_', '~', '¿', '¡']);
@@ -134,6 +130,9 @@ export class NameIndex {
   add(spelling: string, limit = Number.POSITIVE_INFINITY, normalized = normalizeName(spelling)): void {
     if (normalized.length < 4 || this.known.has(normalized)) return;
     this.known.set(normalized, spelling);
+    // Words with digits are never looked up (see findNearMiss), so a name with digits (`parser-12`, generated or
+    // versioned) can only be matched exactly: keeping it out of the buckets keeps look-ups linear on big lists.
+    if (/\d/.test(normalized)) return;
     this.answers.clear();
     const key = bucketKey(normalized, normalized.length);
     const name = { spelling, normalized, mask: letterMask(normalized), limit: Math.min(limit, allowedEdits(normalized.length)) };

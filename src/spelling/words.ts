@@ -1,0 +1,92 @@
+// The words of a piece of Markdown worth spell-checking: plain English-looking words outside code, URLs and markup.
+import type { Word } from './word.js';
+
+/** A word to check, with what surrounds it: what tells a person's or product's name from a slip. */
+export interface WordInContext extends Word {
+  /** True for the first word of the text or of a sentence in it. */
+  isSentenceStart: boolean;
+  /** The whitespace-separated chunks just before and after the word's chunk, as written, when there are any. */
+  neighbours: string[];
+  /** True when the word's chunk is the whole text (a link text or heading that is one word: a name). */
+  isWholeText: boolean;
+  /** True when the word was written with a possessive `'s` (`Bartek's`): people and products own things, words rarely. */
+  isPossessive: boolean;
+}
+
+/** Words shorter than this are not checked: short words sit one edit from many others, and short names abound. */
+export const MIN_CHECKED_LENGTH = 6;
+
+// Markup whose text is not prose, blanked out (same length, so offsets still hold) before words are split.
+const NOT_PROSE = [
+  /(`+)[\s\S]*?\1/g, // code spans
+  /<[^>]*>/g, // HTML tags
+  /\]\([^)]*\)/g, // link and image destinations
+  /\]\[[^\]]*\]/g, // reference labels
+  /\b[a-z][a-z+.-]*:\/\/\S*/gi, // URLs typed as text
+  /\bwww\.\S*/gi,
+  /:[\w+-]+:/g, // emoji shortcodes
+  /&#?\w+;/g, // HTML entities
+];
+
+// An ASCII word, possibly hyphenated or with an apostrophe: anything else (digits, dots, underscores, other scripts) is an identifier or not English.
+const PLAIN_WORD = /^[A-Za-z]+(?:['’-][A-Za-z]+)*$/;
+const EDGE_PUNCTUATION = /^[("'“‘«*_~[{¿¡]+|[)"'”’»*_~.,;:!?…\]}]+$/g;
+
+/** `chunk` without the brackets, quotes, emphasis and punctuation around it. */
+export function trimPunctuation(chunk: string): string {
+  return chunk.replace(EDGE_PUNCTUATION, '');
+}
+
+/** `text` with code spans, markup, URLs and shortcodes replaced by spaces of the same length. */
+export function maskNonProse(text: string): string {
+  let masked = text;
+  for (const pattern of NOT_PROSE) masked = masked.replace(pattern, (match) => ' '.repeat(match.length));
+  return masked;
+}
+
+/** True for camelCase, PascalCase with inner capitals and ALLCAPS words: identifiers and acronyms, not misspellings. */
+function hasInnerCapital(word: string): boolean {
+  return /.[A-Z]/.test(word);
+}
+
+/**
+ * The words of `text` (which starts at document offset `baseOffset`) to spell-check: whole plain words and the parts
+ * of hyphenated ones, at least `MIN_CHECKED_LENGTH` letters, without inner capitals, outside code, URLs and markup.
+ */
+export function checkableWords(text: string, baseOffset: number): WordInContext[] {
+  const masked = maskNonProse(text);
+  const chunks = [...masked.matchAll(/\S+/g)];
+  const words: WordInContext[] = [];
+  chunks.forEach((chunk, index) => {
+    const trimmed = chunk[0].replace(EDGE_PUNCTUATION, '');
+    if (!PLAIN_WORD.test(trimmed)) return;
+    const chunkOffset = chunk.index + chunk[0].indexOf(trimmed);
+    const previous = chunks[index - 1]?.[0];
+    // An initial (`Frank B. Brokken`) ends with a dot without ending a sentence.
+    const isSentenceStart = previous === undefined || (/[.!?:]$/.test(previous) && !/^[A-Z]\.$/.test(previous));
+    const neighbours = [previous, chunks[index + 1]?.[0]].filter((neighbour): neighbour is string => neighbour !== undefined);
+    for (const part of trimmed.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)*/g)) {
+      const word = part[0].replace(/['’]s$/, '');
+      if (word.length < MIN_CHECKED_LENGTH || hasInnerCapital(word) || /['’]/.test(word)) continue;
+      words.push({
+        text: word,
+        offset: baseOffset + chunkOffset + part.index,
+        isSentenceStart,
+        neighbours,
+        isWholeText: chunks.length === 1,
+        isPossessive: word.length < part[0].length,
+      });
+    }
+  });
+  return words;
+}
+
+/** How often each of `words` (lower case) occurs in `text` as a whole word, in any casing. */
+export function countWords(text: string, words: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const match of text.matchAll(/[A-Za-z]+/g)) {
+    const lower = match[0].toLowerCase();
+    if (words.has(lower)) counts.set(lower, (counts.get(lower) ?? 0) + 1);
+  }
+  return counts;
+}
