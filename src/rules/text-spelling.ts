@@ -121,10 +121,11 @@ export const textSpelling = defineRule({
     let vocabulary: ListVocabulary | undefined;
     const suspects = new Map<string, Suspect>();
     const cleared = new Set<string>();
+    const isKnown = (word: string): boolean => dictionary.has(word);
     for (const span of proseSpans(ctx.doc)) {
-      for (const word of checkableWords(span.text, span.range.start.offset)) {
+      for (const word of checkableWords(span.text, span.range.start.offset, isKnown)) {
         const key = word.text.toLowerCase();
-        if (cleared.has(key) || dictionary.has(word.text)) continue;
+        if (cleared.has(key)) continue;
         const earlier = suspects.get(key);
         if (earlier) {
           earlier.others.push(word);
@@ -135,8 +136,9 @@ export const textSpelling = defineRule({
         if (isInNamePosition(word, span.kind, dictionary)) continue;
         // Built only once an unknown word turns up.
         vocabulary ??= new ListVocabulary(ctx.doc, ctx.style.names);
-        const isCoined = vocabulary.has(word.text) || isCompound(word.text, dictionary) || isAffixedWord(word.text, dictionary) || isInflected(word.text, dictionary);
-        const near = isCoined ? [] : nearWords(word.text, dictionary);
+        const isCoined = vocabulary.has(word.text) || isAffixedWord(word.text, dictionary) || isInflected(word.text, dictionary);
+        let near = isCoined ? [] : nearWords(word.text, dictionary);
+        if (near.length > 0 && isCompound(word.text, near, dictionary)) near = [];
         if (near.length === 0 || near.length > MAX_NEAR_WORDS || near.some((candidate) => isEndingVariant(word.text, candidate)) || !isConfirmedByUrl(word, span, near)) {
           cleared.add(key);
           continue;

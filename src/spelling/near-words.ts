@@ -48,20 +48,22 @@ export function matchCasing(suggestion: string, word: string): string {
 }
 
 // The shortest left and right parts of a compound (`filelock`, `stepless`, `socketio`).
-// Four letters each: three-letter words (`pip`, `com`) split too many slips into two words (`pip|lines`).
-const MIN_COMPOUND_HEAD = 4;
-const MIN_COMPOUND_TAIL = 4;
+const MIN_COMPOUND_PART = 3;
 
 /**
- * True when the lower-case `word` is two ordinary words run together (`filelock`, `multimap`, `secretless`): software
- * names are coined that way, and a word so made is deliberate rather than a slip. Capitalised words are not taken
- * apart: in headings and link texts they are title-case prose, where `Piplines` is a slip and not `pip` + `lines`.
+ * True when `word` is two ordinary words run together (`filelock`, `multimap`, `secretless`): software names are
+ * coined that way, and a word so made is deliberate rather than a slip. Not when one of `near` keeps both parts
+ * and only mends the joint (`pip|lines` → `pipelines`, `com|and` → `command`): that is a slip that happens to split.
  */
-export function isCompound(word: string, dictionary: SpellingDictionary): boolean {
+export function isCompound(word: string, near: readonly string[], dictionary: SpellingDictionary): boolean {
+  // Capitalised words are not taken apart: in headings and link texts they are title-case prose (`Introducting`).
   if (word !== word.toLowerCase()) return false;
   const lower = word;
-  for (let split = MIN_COMPOUND_HEAD; split <= lower.length - MIN_COMPOUND_TAIL; split++) {
-    if (dictionary.hasCommonWord(lower.slice(0, split)) && dictionary.hasCommonWord(lower.slice(split))) return true;
+  for (let split = MIN_COMPOUND_PART; split <= lower.length - MIN_COMPOUND_PART; split++) {
+    const head = lower.slice(0, split);
+    const tail = lower.slice(split);
+    if (!dictionary.hasCommonWord(head) || !dictionary.hasCommonWord(tail)) continue;
+    if (!near.some((candidate) => candidate.startsWith(head) && candidate.endsWith(tail))) return true;
   }
   return false;
 }
@@ -80,9 +82,11 @@ const MAX_ABBREVIATION = 3;
 export function isAffixedWord(word: string, dictionary: SpellingDictionary): boolean {
   const lower = word.toLowerCase();
   const isStem = (stem: string) => stem.length >= MIN_AFFIXED_STEM && dictionary.hasCommonWord(stem);
-  // A two-letter tail only without vowels and after a longer word: `coma` + `nd` is a slip, `joint` + `js` a name.
+  // A two-letter tail only after a longer word, and without vowels or a known abbreviation (`socket` + `io`):
+  // `coma` + `nd` is a slip, `joint` + `js` a name.
   const head = lower.slice(0, -2);
-  if (isStem(lower.slice(1)) || (head.length > MIN_AFFIXED_STEM && isStem(head) && !/[aeiouy]/.test(lower.slice(-2)))) return true;
+  const tail = lower.slice(-2);
+  if (isStem(lower.slice(1)) || (head.length > MIN_AFFIXED_STEM && isStem(head) && (!/[aeiouy]/.test(tail) || dictionary.has(tail)))) return true;
   for (let split = 2; split <= MAX_ABBREVIATION; split++) {
     // Only vowel-less heads: a head with vowels is as likely the start of a misspelt word (`lighweight`).
     if (isStem(lower.slice(split)) && !/[aeiouy]/.test(lower.slice(0, split))) return true;

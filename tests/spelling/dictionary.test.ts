@@ -30,8 +30,9 @@ describe('near words', () => {
   });
 
   it('recognises coined words: compounds, affixed names and inflections', () => {
-    expect(isCompound('filelock', dictionary)).toBe(true);
-    expect(isCompound('Piplines', dictionary)).toBe(false);
+    expect(isCompound('filelock', nearWords('filelock', dictionary), dictionary)).toBe(true);
+    expect(isCompound('piplines', nearWords('piplines', dictionary), dictionary)).toBe(false);
+    expect(isCompound('Filelock', nearWords('Filelock', dictionary), dictionary)).toBe(false);
     expect(isAffixedWord('jointjs', dictionary)).toBe(true);
     expect(isAffixedWord('comand', dictionary)).toBe(false);
     expect(isInflected('parameterizing', dictionary)).toBe(true);
