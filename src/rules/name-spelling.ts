@@ -87,7 +87,13 @@ interface NameTables {
  * destination when the words are its text: a word the URL itself spells (`lingua-go`, `sklearn`) is the project's own
  * spelling and is never reported.
  */
-function checkWords(ctx: RuleContext<Options>, words: Word[], { index, casing: table, dictionary }: NameTables, link?: { url: string; hasOwnName: boolean }): void {
+function checkWords(
+  ctx: RuleContext<Options>,
+  words: Word[],
+  spanRange: { start: number; end: number },
+  { index, casing: table, dictionary }: NameTables,
+  link?: { url: string; hasOwnName: boolean },
+): void {
   const url = link?.url;
   const urlText = url?.toLowerCase();
   // One report per distinct word of a heading or link text: a word repeated many times (a generated or hostile
@@ -116,8 +122,8 @@ function checkWords(ctx: RuleContext<Options>, words: Word[], { index, casing: t
     // lower-case word the link's own URL spells, nor a coined name with inner capitals (`SwiftUI`, `CppChat`).
     if (urlText?.includes(word.text.toLowerCase()) || isDictionaryPhrase(word.text, dictionary) || /.\p{Lu}/u.test(word.text)) continue;
     const near = index.nearMiss(word.text);
-    // A spelling the list uses more than once is a name of its own (`Nuxt.js` beside `Next.js`), not a slip.
-    if (near === undefined || occursMoreThanOnce(ctx.doc.text, word.text)) continue;
+    // A spelling the list also uses elsewhere is a name of its own (`Nuxt.js` beside `Next.js`), not a slip.
+    if (near === undefined || occursOutside(ctx.doc.text, word.text, spanRange)) continue;
     ctx.report({
       messageId: 'typo',
       at: rangeOf(ctx.doc, word.offset, word.offset + word.text.length),
@@ -128,10 +134,13 @@ function checkWords(ctx: RuleContext<Options>, words: Word[], { index, casing: t
   }
 }
 
-/** True when `word` occurs at least twice in `text` (rarely asked: only for a word about to be reported). */
-function occursMoreThanOnce(text: string, word: string): boolean {
-  const first = text.indexOf(word);
-  return first !== -1 && text.indexOf(word, first + word.length) !== -1;
+/**
+ * True when `word` occurs in `text` outside the heading or link text it was read from (`span`, document offsets).
+ * Rarely asked: only for a word about to be reported.
+ */
+function occursOutside(text: string, word: string, span: { start: number; end: number }): boolean {
+  const before = text.indexOf(word);
+  return (before !== -1 && before < span.start - word.length + 1) || text.indexOf(word, span.end) !== -1;
 }
 
 /**
@@ -206,7 +215,7 @@ export const nameSpelling = defineRule({
     const tables: NameTables = { index, casing: table, dictionary };
     for (const section of ctx.doc.sections) {
       const span = section.titleSpan;
-      if (span) checkWords(ctx, wordsOf(span.text, span.range.start.offset), tables);
+      if (span) checkWords(ctx, wordsOf(span.text, span.range.start.offset), { start: span.range.start.offset, end: span.range.end.offset }, tables);
     }
     for (const [link, urlName] of unconfirmed) {
       const range = link.textRange!;
@@ -223,7 +232,10 @@ export const nameSpelling = defineRule({
         });
         continue;
       }
-      checkWords(ctx, wordsOf(source, range.start.offset), tables, { url: link.url, hasOwnName: urlName !== undefined });
+      checkWords(ctx, wordsOf(source, range.start.offset), { start: range.start.offset, end: range.end.offset }, tables, {
+        url: link.url,
+        hasOwnName: urlName !== undefined,
+      });
     }
   },
 });

@@ -15,26 +15,36 @@ export interface WordInContext extends Word {
 
 /** Words shorter than this are not checked: short words sit one edit from many others, and short names abound. */
 export const MIN_CHECKED_LENGTH = 6;
+/** Words longer than this are not English (the longest dictionary words have about 30 letters) and are not checked. */
+export const MAX_CHECKED_LENGTH = 40;
 
-// Markup whose text is not prose, blanked out (same length, so offsets still hold) before words are split.
+// Markup whose text is not prose, blanked out (same length, so offsets still hold) before words are split. Each
+// pattern has a bounded length: an unbounded `<[^>]*>` rescans to the end of the text from every `<` of a hostile
+// line that never closes one, which is quadratic.
 const NOT_PROSE = [
-  /(`+)[\s\S]*?\1/g, // code spans
-  /<[^>]*>/g, // HTML tags
-  /\]\([^)]*\)/g, // link and image destinations
-  /\]\[[^\]]*\]/g, // reference labels
-  /\b[a-z][a-z+.-]*:\/\/\S*/gi, // URLs typed as text
+  /(`{1,10})[^`]{0,2000}?\1/g, // code spans
+  /<[^<>]{0,2000}>/g, // HTML tags
+  /\]\([^()]{0,4000}\)/g, // link and image destinations
+  /\]\[[^[\]]{0,1000}\]/g, // reference labels
+  /\b[a-z][a-z+.-]{0,30}:\/\/\S*/gi, // URLs typed as text
   /\bwww\.\S*/gi,
-  /:[\w+-]+:/g, // emoji shortcodes
-  /&#?\w+;/g, // HTML entities
+  /:[\w+-]{1,60}:/g, // emoji shortcodes
+  /&#?\w{1,10};/g, // HTML entities
 ];
 
 // An ASCII word, possibly hyphenated or with an apostrophe: anything else (digits, dots, underscores, other scripts) is an identifier or not English.
 const PLAIN_WORD = /^[A-Za-z]+(?:['’-][A-Za-z]+)*$/;
-const EDGE_PUNCTUATION = /^[("'“‘«*_~[{¿¡]+|[)"'”’»*_~.,;:!?…\]}]+$/g;
+const LEADING_PUNCTUATION = new Set('("\'“‘«*_~[{¿¡');
+const TRAILING_PUNCTUATION = new Set(')"\'”’»*_~.,;:!?…]}');
 
 /** `chunk` without the brackets, quotes, emphasis and punctuation around it. */
 export function trimPunctuation(chunk: string): string {
-  return chunk.replace(EDGE_PUNCTUATION, '');
+  // Loops, not a regular expression: `[.]+$` backtracks quadratically on a long run of dots before a letter.
+  let start = 0;
+  let end = chunk.length;
+  while (start < end && LEADING_PUNCTUATION.has(chunk[start]!)) start++;
+  while (end > start && TRAILING_PUNCTUATION.has(chunk[end - 1]!)) end--;
+  return chunk.slice(start, end);
 }
 
 /** `text` with code spans, markup, URLs and shortcodes replaced by spaces of the same length. */
@@ -65,12 +75,13 @@ export function checkableWords(text: string, baseOffset: number, isKnown: (word:
   let chunkCount = 0;
   for (let chunk = chunkPattern.exec(masked); chunk !== null; previous = chunk[0], chunk = chunkPattern.exec(masked)) {
     chunkCount++;
-    const trimmed = chunk[0].replace(EDGE_PUNCTUATION, '');
+    const trimmed = trimPunctuation(chunk[0]);
     if (trimmed.length < MIN_CHECKED_LENGTH || !PLAIN_WORD.test(trimmed)) continue;
+    // Long chunks are tested part by part below; a chunk of a million letters must not reach the dictionary.
     const chunkOffset = chunk.index + chunk[0].indexOf(trimmed);
     for (const part of trimmed.matchAll(/[A-Za-z]+(?:['’][A-Za-z]+)*/g)) {
       const word = part[0].replace(/['’]s$/, '');
-      if (word.length < MIN_CHECKED_LENGTH || hasInnerCapital(word) || /['’]/.test(word) || isKnown(word)) continue;
+      if (word.length < MIN_CHECKED_LENGTH || word.length > MAX_CHECKED_LENGTH || hasInnerCapital(word) || /['’]/.test(word) || isKnown(word)) continue;
       const next = /\S+/.exec(masked.slice(chunkPattern.lastIndex))?.[0];
       words.push({
         text: word,
