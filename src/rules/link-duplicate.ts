@@ -231,13 +231,44 @@ export const linkDuplicate = defineRule<z.output<typeof options>, DuplicateSumma
 });
 
 /**
- * The same project under the same name in different sections is usually listed in each category on purpose: a
- * warning. The same URL twice in one section, or under two names (one of the URLs is likely wrong), is an error.
+ * The same project in different sections is usually listed in each category on purpose: a warning. It is the same
+ * project when the link texts are one name, or each names what the URL names (`django.db.models` and `GeoDjango`
+ * for github.com/django/django). The same URL twice in one section, or under names that have nothing to do with it
+ * (one of the URLs is likely wrong), is an error.
  */
 function isCrossListing(members: DuplicateOccurrence[]): boolean {
   const first = members[0]!;
   const sections = new Set(members.map((member) => member.section));
-  return sections.size === members.length && members.every((member) => isSameName(member.name, first.name));
+  if (sections.size !== members.length) return false;
+  if (members.every((member) => isSameName(member.name, first.name))) return true;
+  const project = projectName(first.url);
+  return project !== undefined && members.every((member) => member.name.includes(project));
+}
+
+/**
+ * What a URL names, normalised like link texts: its last path segment without extension (a repository, a package).
+ * A bare host names a site, not one project, so it names nothing here.
+ */
+function projectName(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const segments = parsed.pathname.split('/').filter((segment) => segment !== '');
+  const last = segments[segments.length - 1];
+  if (last === undefined) return undefined;
+  const name = normalizeName(decodeSafely(last).replace(/\.[a-z0-9]{1,5}$/i, ''));
+  return name.length >= 2 ? name : undefined;
+}
+
+function decodeSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 /**

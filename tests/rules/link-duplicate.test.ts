@@ -145,3 +145,16 @@ describe('link-duplicate groups', () => {
     expect(longer.map((d) => d.severity)).toEqual(['warning']);
   });
 });
+
+describe('link-duplicate: parts of one project across sections', () => {
+  const run = (text: string) => lintWith(linkDuplicate, text);
+  it('is a warning when every link text names what the URL names', () => {
+    const text = '# L\n\n## Web\n\n- [Grove](https://git.example.org/grove/grove) - Framework.\n\n## Maps\n\n- [GeoGrove](https://git.example.org/grove/grove) - Maps in Grove.\n\n## Data\n\n- [grove.db.models](https://git.example.org/grove/grove) - The mapper.\n';
+    expect(run(text).map((d) => d.severity)).toEqual(['warning']);
+  });
+
+  it('stays an error when a name has nothing to do with the URL', () => {
+    const text = '# L\n\n## Web\n\n- [Grove](https://git.example.org/grove/grove) - Framework.\n\n## Maps\n\n- [Atlas](https://git.example.org/grove/grove) - Maps.\n';
+    expect(run(text).map((d) => d.severity)).toEqual(['error']);
+  });
+});
