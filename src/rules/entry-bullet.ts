@@ -25,10 +25,10 @@ function bulletedEntries(entries: readonly Entry[]): Array<{ entry: Entry; marke
   return out;
 }
 
-/** Reports a file that mixes bullet markers, or uses one other than the style's, once per file. */
+/** Reports a file that mixes bullet markers at one nesting level, or uses one other than the style's, once per level. */
 export const entryBullet = defineRule({
   id: 'entry-bullet',
-  description: 'Bulleted entries use the bullet marker of the style, or one marker throughout the file.',
+  description: 'Bulleted entries use the bullet marker of the style, or one marker per nesting level throughout the file.',
   rationale:
     'Changing the marker starts a new list in CommonMark, which splits one section into several lists and makes diffs noisy.',
   fixable: true,
@@ -67,24 +67,42 @@ export const entryBullet = defineRule({
   check(ctx) {
     const bulleted = bulletedEntries(resourceEntries(ctx.doc));
     if (bulleted.length === 0) return;
-    // Map keeps first-use order, which breaks ties in favour of the marker the file starts with.
-    const counts = new Map<string, number>();
-    for (const { marker } of bulleted) counts.set(marker, (counts.get(marker) ?? 0) + 1);
-    const ranked = [...counts].sort((a, b) => b[1] - a[1]);
-    const expected = ctx.style.bullet === 'consistent' ? ranked[0]![0] : ctx.style.bullet;
-    const deviating = bulleted.filter(({ marker }) => marker !== expected);
-    const first = deviating[0];
-    if (!first) return;
-    const fix = deviating.map(({ entry }) => {
-      const start = entry.marker!.range.start.offset + entry.marker!.text.indexOf(entry.marker!.text.trim());
-      return { start, end: start + 1, text: expected };
-    });
-    const common = { at: first.entry.marker!.range, fix, actual: first.marker, expected: [expected] };
-    if (counts.size === 1) {
-      const entries = plural(deviating.length, 'entry', 'entries');
-      ctx.report({ ...common, messageId: 'unexpected', data: { actual: first.marker, entries, expected } });
-    } else {
-      ctx.report({ ...common, messageId: 'mixed', data: { counts: describeCounts(ranked), expected } });
+    // A configured marker holds at every level; `consistent` learns one marker per nesting level, since many lists
+    // use `-` for entries and `*` for the items nested under them, throughout.
+    const levels = ctx.style.bullet === 'consistent' ? groupByDepth(bulleted) : [bulleted];
+    for (const level of levels) checkLevel(level);
+
+    function checkLevel(level: Array<{ entry: Entry; marker: string }>): void {
+      // Map keeps first-use order, which breaks ties in favour of the marker the file starts with.
+      const counts = new Map<string, number>();
+      for (const { marker } of level) counts.set(marker, (counts.get(marker) ?? 0) + 1);
+      const ranked = [...counts].sort((a, b) => b[1] - a[1]);
+      const expected = ctx.style.bullet === 'consistent' ? ranked[0]![0] : ctx.style.bullet;
+      const deviating = level.filter(({ marker }) => marker !== expected);
+      const first = deviating[0];
+      if (!first) return;
+      const fix = deviating.map(({ entry }) => {
+        const start = entry.marker!.range.start.offset + entry.marker!.text.indexOf(entry.marker!.text.trim());
+        return { start, end: start + 1, text: expected };
+      });
+      const common = { at: first.entry.marker!.range, fix, actual: first.marker, expected: [expected] };
+      if (counts.size === 1) {
+        const entries = plural(deviating.length, 'entry', 'entries');
+        ctx.report({ ...common, messageId: 'unexpected', data: { actual: first.marker, entries, expected } });
+      } else {
+        ctx.report({ ...common, messageId: 'mixed', data: { counts: describeCounts(ranked), expected } });
+      }
     }
   },
 });
+
+/** Entries grouped by nesting depth, shallowest first. */
+function groupByDepth(bulleted: Array<{ entry: Entry; marker: string }>): Array<Array<{ entry: Entry; marker: string }>> {
+  const byDepth = new Map<number, Array<{ entry: Entry; marker: string }>>();
+  for (const item of bulleted) {
+    const level = byDepth.get(item.entry.depth) ?? [];
+    level.push(item);
+    byDepth.set(item.entry.depth, level);
+  }
+  return [...byDepth].sort((a, b) => a[0] - b[0]).map(([, level]) => level);
+}

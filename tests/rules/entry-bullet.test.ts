@@ -22,7 +22,8 @@ testRule(entryBullet, {
   ],
   invalid: [
     {
-      name: 'nested items count too',
+      name: 'nested items count too, under a configured marker',
+      style: { bullet: '-' },
       markdown: '# Tools\n\n- [Alpha](https://alpha.dev) - Alpha.\n  * [Beta](https://beta.dev) - Beta.\n- [Gamma](https://gamma.dev) - Gamma.\n',
       errors: [{ messageId: 'mixed', line: 4, column: 3 }],
       output: '# Tools\n\n- [Alpha](https://alpha.dev) - Alpha.\n  - [Beta](https://beta.dev) - Beta.\n- [Gamma](https://gamma.dev) - Gamma.\n',
@@ -43,5 +44,23 @@ describe('entry-bullet message', () => {
     expect(rest).toEqual([]);
     expect(diagnostic?.message).toBe('Mixed bullets: 2 `*`, 1 `-` and 1 `+`, expected `*`');
     expect(diagnostic?.fix).toHaveLength(2);
+  });
+});
+
+describe('entry-bullet: one marker per nesting level', () => {
+  const nested = '# Tools\n\n- [Alpha](https://alpha.dev) - Alpha.\n  * [Alpha CLI](https://alpha.dev/cli) - Its shell.\n- [Beta](https://beta.dev) - Beta.\n  * [Beta CLI](https://beta.dev/cli) - Its shell.\n';
+
+  it('accepts `-` for entries and `*` for the items under them, used throughout', () => {
+    expect(lintWith(entryBullet, nested)).toEqual([]);
+  });
+
+  it('reports a nested item that breaks its own level\'s marker', () => {
+    const text = `${nested}- [Gamma](https://gamma.dev) - Gamma.\n  + [Gamma CLI](https://gamma.dev/cli) - Its shell.\n`;
+    const found = lintWith(entryBullet, text);
+    expect(found.map((d) => [d.start.line, d.messageId])).toEqual([[8, 'mixed']]);
+  });
+
+  it('holds every level to a configured marker', () => {
+    expect(lintWith(entryBullet, nested, { bullet: '-' }).map((d) => d.start.line)).toEqual([4]);
   });
 });
