@@ -21,8 +21,8 @@ export function styleOrigins(layers: readonly ConfigLayer[]): Record<string, str
   return origins;
 }
 
-/** The dotted paths of every value set in `value` (undefined values are not set). */
-function valuePaths(value: unknown, prefix: string): string[] {
+/** The dotted paths of every value set in `value` (objects walked into; arrays and scalars are values; undefined is not set). */
+export function valuePaths(value: unknown, prefix: string): string[] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return prefix === '' ? [] : [prefix];
   const paths: string[] = [];
   for (const [key, inner] of Object.entries(value)) {

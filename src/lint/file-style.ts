@@ -1,7 +1,8 @@
 // The style one file is linted with, and where each value came from: for `--print-config FILE` and `init`.
 import { buildListModel } from '../markdown/list-model.js';
 import type { Style } from '../config/style-schema.js';
-import { inferFileStyle, MIN_ENTRIES, type FileStyle, type InferablePath, type StyleBasis } from './infer-style.js';
+import { valuePaths } from '../config/style-origins.js';
+import { getPath, inferFileStyle, MIN_ENTRIES, type FileStyle, type InferablePath, type StyleBasis } from './infer-style.js';
 import type { LintSetup } from './setup.js';
 import type { DocumentLocation } from '../markdown/types.js';
 
@@ -19,7 +20,7 @@ export function describeFileStyle(file: string, text: string, setup: LintSetup, 
   const doc = buildListModel(file, text, setup.style, location);
   const { style, basis } = inferFileStyle(doc, setup.style, setup.styleOrigins);
   const sources: Record<string, string> = {};
-  for (const key of leafPaths(style, '')) {
+  for (const key of valuePaths(style, '')) {
     sources[key] = setup.styleOrigins[key] ?? describeBasis((basis as Record<string, StyleBasis | undefined>)[key]);
   }
   return { style, sources, basis };
@@ -33,7 +34,7 @@ export function inferredStyleInput(described: DescribedStyle): Record<string, un
     const keys = key.split('.');
     let target = out;
     for (const part of keys.slice(0, -1)) target = (target[part] ??= {}) as Record<string, unknown>;
-    target[keys[keys.length - 1]!] = valueAt(described.style, keys);
+    target[keys[keys.length - 1]!] = getPath(described.style, key);
   }
   return out;
 }
@@ -48,16 +49,4 @@ function describeBasis(basis: StyleBasis | undefined): string {
     default:
       return `default: fewer than ${MIN_ENTRIES} entries to learn from`;
   }
-}
-
-function valueAt(style: Style, keys: string[]): unknown {
-  let value: unknown = style;
-  for (const key of keys) value = (value as Record<string, unknown>)[key];
-  return value;
-}
-
-/** Dotted paths of every value of `value` (objects walked into; arrays and scalars are values). */
-function leafPaths(value: unknown, prefix: string): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [prefix];
-  return Object.entries(value).flatMap(([key, inner]) => leafPaths(inner, prefix === '' ? key : `${prefix}.${key}`));
 }

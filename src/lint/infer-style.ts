@@ -141,16 +141,24 @@ function endingKind(text: string): 'punctuated' | 'bare' | undefined {
   if (end === 0) return undefined;
   const last = text[end - 1]!;
   if (SENTENCE_ENDS.has(last)) return 'punctuated';
-  if (/[\p{L}\p{N}]/u.test(last) && !/https?:\/\/\S*$/.test(text.slice(0, end))) return 'bare';
-  return undefined;
+  if (!/[\p{L}\p{N}]/u.test(last)) return undefined;
+  // A description ending in a bare URL settles nothing: only its last word is looked at.
+  let wordStart = end;
+  while (wordStart > 0 && !isSpace(text[wordStart - 1])) wordStart--;
+  return startsWithUrl(text.slice(wordStart, end)) ? undefined : 'bare';
 }
+
+/** Longer runs without a space are not words (hashes, minified text). */
+const MAX_WORD_LENGTH = 64;
 
 /** How a description starts: with an upper- or lower-case word, or with something that settles nothing. */
 function startingCase(text: string): 'upper' | 'lower' | undefined {
   let i = 0;
   while (i < text.length && (isSpace(text[i]) || '([{"\'“‘*_'.includes(text[i]!))) i++;
-  if (i >= text.length || startsWithUrl(text.slice(i))) return undefined;
-  const word = /^[^\s.,;:!?]+/.exec(text.slice(i))?.[0] ?? '';
+  // The first word is all that matters: look at a bounded head, not a copy of the whole description.
+  const head = text.slice(i, i + MAX_WORD_LENGTH);
+  if (head === '' || startsWithUrl(head)) return undefined;
+  const word = /^[^\s.,;:!?]+/.exec(head)?.[0] ?? '';
   const first = String.fromCodePoint(text.codePointAt(i)!);
   if (!isCasedLetter(first) || isPictograph(first)) return undefined;
   // Names speak for themselves (iOS, macOS, gRPC, v2): they are cased as their projects spell them.
@@ -190,7 +198,7 @@ function setPath(style: Style, path: InferablePath, value: unknown): Style {
 }
 
 /** Reads the value at the dotted `path` of `style`. */
-function getPath(style: Style, path: InferablePath): unknown {
+export function getPath(style: Style, path: string): unknown {
   let value: unknown = style;
   for (const key of path.split('.')) value = (value as Record<string, unknown>)[key];
   return value;

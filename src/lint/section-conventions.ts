@@ -5,7 +5,7 @@ import { resourceEntries } from '../rules/utils/entries.js';
 import type { FileStyle, InferablePath } from './infer-style.js';
 
 /** `ruleId/messageId` → the inferred style value the finding holds an entry to. */
-const FINDING_PATHS: Readonly<Record<string, InferablePath>> = {
+export const FINDING_PATHS: Readonly<Record<string, InferablePath>> = {
   'entry-separator/unexpected': 'entry.description.separator',
   'entry-separator/spacing': 'entry.description.separator',
   'entry-separator/missing': 'entry.description.separator',

@@ -4,7 +4,7 @@ import type { Range } from '../diagnostics.js';
 import type { ListDocument } from '../markdown/types.js';
 import { defineRule } from './define-rule.js';
 import { normalizeName } from './utils/entries.js';
-import { hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, splitUrl } from '../url/url.js';
+import { decodeOrRaw, hasSectionFragment, nearKeyOf, normalizeUrlForDuplicates, parseUrl, splitUrl } from '../url/url.js';
 
 const options = z
   .object({
@@ -250,25 +250,13 @@ function isCrossListing(members: DuplicateOccurrence[]): boolean {
  * A bare host names a site, not one project, so it names nothing here.
  */
 function projectName(url: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
+  const parsed = parseUrl(url);
+  if (!parsed) return undefined;
   const segments = parsed.pathname.split('/').filter((segment) => segment !== '');
   const last = segments[segments.length - 1];
   if (last === undefined) return undefined;
-  const name = normalizeName(decodeSafely(last).replace(/\.[a-z0-9]{1,5}$/i, ''));
+  const name = normalizeName(decodeOrRaw(last).replace(/\.[a-z0-9]{1,5}$/i, ''));
   return name.length >= 2 ? name : undefined;
-}
-
-function decodeSafely(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
 }
 
 /**

@@ -48,11 +48,15 @@ export function splitUrl(url: string): UrlParts {
 /** Decodes a query parameter's name (`+` is a space in forms); the raw name when it is badly encoded. */
 function paramName(param: string): string {
   const eq = param.indexOf('=');
-  const raw = (eq === -1 ? param : param.slice(0, eq)).replace(/\+/g, ' ');
+  return decodeOrRaw((eq === -1 ? param : param.slice(0, eq)).replace(/\+/g, ' '));
+}
+
+/** `decodeURIComponent(text)`, or `text` itself when it is badly encoded (`%E0%A4%A`). */
+export function decodeOrRaw(text: string): string {
   try {
-    return decodeURIComponent(raw);
+    return decodeURIComponent(text);
   } catch {
-    return raw;
+    return text;
   }
 }
 

@@ -6,6 +6,15 @@ import type { ReportDescriptor } from '../../src/rules/define-rule.js';
 import { linkDuplicate, type DuplicateSummary } from '../../src/rules/link-duplicate.js';
 import { lintWith, testRule } from '../helpers/rule-tester.js';
 
+/** One file's run-wide summary, as a worker would send it, linted with the default style and options. */
+const style = styleSchema.parse({});
+const options = linkDuplicate.options.parse({});
+function summarize(file: string, markdown: string): DuplicateSummary {
+  const doc = buildListModel(file, markdown, style);
+  const { summaries } = lintDocument(doc, [{ rule: linkDuplicate, severity: 'error', options }], style);
+  return summaries['link-duplicate'] as DuplicateSummary;
+}
+
 testRule(linkDuplicate, {
   valid: [
     {
@@ -55,13 +64,6 @@ describe('link-duplicate details', () => {
   });
 
   it('reports across files at the later file, naming the first', () => {
-    const style = styleSchema.parse({});
-    const options = linkDuplicate.options.parse({});
-    const summarize = (file: string, markdown: string): DuplicateSummary => {
-      const doc = buildListModel(file, markdown, style);
-      const { summaries } = lintDocument(doc, [{ rule: linkDuplicate, severity: 'error', options }], style);
-      return summaries['link-duplicate'] as DuplicateSummary;
-    };
     const files = [
       { file: 'lists/a.md', summary: summarize('lists/a.md', '- [A](https://a.dev) - A.\n- [A again](https://a.dev) - A.\n') },
       { file: 'lists/b.md', summary: summarize('lists/b.md', '- [B](https://b.dev) - B.\n- [A](http://www.a.dev/) - A.\n') },
@@ -78,13 +80,6 @@ describe('link-duplicate details', () => {
   });
 
   it('keeps near-duplicates and sections apart across files with the compact summary', () => {
-    const style = styleSchema.parse({});
-    const options = linkDuplicate.options.parse({});
-    const summarize = (file: string, markdown: string): DuplicateSummary => {
-      const doc = buildListModel(file, markdown, style);
-      const { summaries } = lintDocument(doc, [{ rule: linkDuplicate, severity: 'error', options }], style);
-      return summaries['link-duplicate'] as DuplicateSummary;
-    };
     const files = [
       { file: 'a.md', summary: summarize('a.md', '- [R](https://github.com/o/r) - R.\n- [Install](https://docs.dev/guide#install) - Install.\n') },
       {
