@@ -23,8 +23,10 @@ interface HostCount {
 /**
  * Creates a breaker that opens after `failures` consecutive timeouts or connect failures on one host (0 turns it
  * off). It never closes again within a run: a host silent for that long is not worth the rest of its links' timeouts.
+ * `onStreak` hears when a host starts failing and when an answer ends its streak: the scheduler then lets a failing
+ * host probe with one request at a time, so requests started while the first ones hang do not each cost a timeout.
  */
-export function createHostBreaker(failures: number): HostBreaker {
+export function createHostBreaker(failures: number, onStreak?: (host: string, isFailing: boolean) => void): HostBreaker {
   const hosts = new Map<string, HostCount>();
   const tripped: string[] = [];
   return {
@@ -32,7 +34,10 @@ export function createHostBreaker(failures: number): HostBreaker {
       let count = hosts.get(host);
       if (!cause) {
         // An answer resets the streak; a host never seen failing needs no entry at all.
-        if (count && !count.refusal) count.consecutive = 0;
+        if (count && !count.refusal && count.consecutive > 0) {
+          count.consecutive = 0;
+          onStreak?.(host, false);
+        }
         return;
       }
       if (!count) {
@@ -42,6 +47,7 @@ export function createHostBreaker(failures: number): HostBreaker {
       if (count.refusal) return;
       count.consecutive += 1;
       count.cause = cause;
+      if (failures > 0 && count.consecutive === 1) onStreak?.(host, true);
       if (failures > 0 && count.consecutive >= failures) {
         count.refusal = hostClosed(host, failures, cause);
         tripped.push(host);

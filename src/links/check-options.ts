@@ -63,6 +63,11 @@ export interface LinkCheckerOptions {
   lookup?: LookupFunction;
   /** Progress hook, called once per distinct URL. */
   onResult?(result: CheckResult): void;
+  /**
+   * URLs of `host` the caller holds back and will still hand to `check` (a feed that passes a few at a time): while
+   * there are some, the host's connection is kept for them instead of closed after its last request in hand.
+   */
+  backlogOf?(host: string): number;
 }
 
 /** A `dns.lookup`-compatible function as used with `{ all: true }`. */

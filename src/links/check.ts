@@ -13,7 +13,8 @@ import {
 } from './check-options.js';
 import { followUrl, type FollowContext } from './follow.js';
 import { createAgent } from './http.js';
-import { createKeyedLimit, createRequestScheduler } from './limits.js';
+import { createPacedAdmission } from './admission.js';
+import { createRequestScheduler } from './limits.js';
 
 export { DEFAULT_LINK_CHECKER_OPTIONS };
 export type { CheckResult, LinkChecker, LinkCheckerOptions };
@@ -45,41 +46,53 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
       });
   const dispatcher: Dispatcher = options.dispatcher ?? ownAgent!;
   const perHostLimit = (host: string): number => options.hosts[host]?.perHostConcurrency ?? options.perHostConcurrency;
+  const perHostInterval = (host: string): number => options.hosts[host]?.perHostIntervalMs ?? options.perHostIntervalMs;
+  let isStopped = false;
   // Twice the request limit keeps every host slot fed across redirects and retries; the rest of a host's URLs wait
-  // as a queued callback, not as a check in progress with its buffers and timers.
-  const admission = createKeyedLimit((host) => 2 * perHostLimit(host));
-  const scheduler = createRequestScheduler({
-    concurrency: options.concurrency,
-    limitsFor: (host) => ({
-      concurrency: perHostLimit(host),
-      intervalMs: options.hosts[host]?.perHostIntervalMs ?? options.perHostIntervalMs,
-    }),
+  // as a queued callback, not as a check in progress with its buffers and timers, and each starts when its host's
+  // gap allows its first request.
+  const admission = createPacedAdmission({
+    windowFor: (host) => 2 * perHostLimit(host),
+    intervalFor: perHostInterval,
+    readyInMs: (host) => scheduler.readyInMs(host),
     now,
     sleep,
-    backlogOf: (host) => admission.pending(host),
+    isStopped: () => isStopped || options.signal?.aborted === true,
+  });
+  const scheduler = createRequestScheduler({
+    concurrency: options.concurrency,
+    limitsFor: (host) => ({ concurrency: perHostLimit(host), intervalMs: perHostInterval(host) }),
+    now,
+    sleep,
+    backlogOf: (host) => admission.pending(host) + (options.backlogOf?.(host) ?? 0),
     isAborted: () => options.signal?.aborted === true,
     // A finished host's idle connections are closed now rather than at their keep-alive timeout.
     onHostIdle: (host) => ownAgent?.closeHost(host),
     onCloseConnections: (host) => ownAgent?.closeHost(host),
   });
-  const breaker = createHostBreaker(options.breakerFailures);
+  const breaker = createHostBreaker(options.breakerFailures, (host, isFailing) => scheduler.probeOnly(host, isFailing));
   const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random, breaker };
-  const pending = new Map<string, Promise<CheckResult>>();
-  let isStopped = false;
+  // A URL asked for again while its check is under way shares it; once settled, only the result is kept.
+  const underWay = new Map<string, Promise<CheckResult>>();
+  const settled = new Map<string, CheckResult>();
 
   return {
     check(url) {
-      let result = pending.get(url);
+      const known = settled.get(url);
+      if (known) return Promise.resolve(known);
+      let result = underWay.get(url);
       if (!result) {
         // Once stopped, URLs still waiting are not fetched, and those cut short say so rather than report the abort.
         const run = () => (isStopped || options.signal?.aborted ? Promise.resolve(notChecked(url)) : followUrl(ctx, url));
         // URLs that don't parse are admitted under '' and fail at once.
         result = admission.run(hostOf(url), run).then((outcome) => {
           const checked = isStopped && outcome.reason === 'aborted' ? notChecked(url) : outcome;
+          underWay.delete(url);
+          settled.set(url, checked);
           options.onResult?.(checked);
           return checked;
         });
-        pending.set(url, result);
+        underWay.set(url, result);
       }
       return result;
     },

@@ -89,7 +89,7 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
       if (timeoutMs <= 0) return { kind: 'unsent', judgement: deadlineReached(deadline, attempts), isHostClosed: false };
       attempts += 1;
       const exchange = await sendRequest({
-        url: url.href,
+        url,
         method: verb,
         headers,
         dispatcher: ctx.dispatcher,

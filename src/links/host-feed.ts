@@ -14,6 +14,8 @@ export interface HostFeedOptions {
 export interface HostFeed {
   /** Queues `url` under `host`; starts it at once if the windows have room. */
   add(host: string, url: string): void;
+  /** URLs of `host` waiting to be handed to `check`. */
+  waiting(host: string): number;
   /** Resolves once every URL added so far (and any added meanwhile) has been checked; rejects with the first error a check threw. */
   drained(): Promise<void>;
 }
@@ -94,6 +96,10 @@ export function createHostFeed(options: HostFeedOptions): HostFeed {
         return;
       }
       fill(queue);
+    },
+    waiting(host) {
+      const queue = hosts.get(host);
+      return queue ? queue.urls.length - queue.next : 0;
     },
     async drained() {
       if (running > 0 || hosts.size > 0) {

@@ -1,38 +1,52 @@
-// The checker's dispatcher: one undici Pool per origin, closed as soon as its host has no more work.
-import { Dispatcher, Pool } from 'undici';
+// The checker's dispatcher: a few undici Clients per origin, closed as soon as their host has no more work.
+import { buildConnector, Client, Dispatcher } from 'undici';
+
+/** Options of {@link HostPools}: every Client's, plus the most connections one origin may have. */
+export interface HostPoolsOptions extends Omit<Client.Options, 'connect'> {
+  connect: buildConnector.BuildOptions;
+  /** Most connections to one origin; default: no limit. */
+  connections?: number;
+}
 
 /**
- * Routes each request to its origin's Pool, like undici's Agent, but lets the checker close a host's pools the moment
- * the host's work is done. An Agent keeps an origin's pool while any of its sockets is open, and a server's
- * `Keep-Alive: timeout=…` hint can hold an idle socket for many seconds: across a thousand finished hosts those idle
- * sockets would outnumber the requests in flight. A request for a closed host later (a redirect back to it) simply
- * gets a new pool.
+ * Routes each request to a Client of its origin, like undici's Agent, but lets the checker close a host's connections
+ * the moment the host's work is done. An Agent keeps an origin's pool while any of its sockets is open, and a
+ * server's `Keep-Alive: timeout=…` hint can hold an idle socket for many seconds: across a thousand finished hosts
+ * those idle sockets would outnumber the requests in flight. A request for a closed host later (a redirect back to
+ * it) simply gets new connections.
+ *
+ * It keeps its own few Clients per origin rather than an undici Pool: a Pool carries a 16 kB request queue from its
+ * first request, which across a thousand hosts checked side by side is megabytes for a queue the checker never
+ * fills (its scheduler sends a host no more requests than the host has connections). One connector, built once,
+ * serves every Client.
  */
 export class HostPools extends Dispatcher {
-  readonly #options: Pool.Options;
-  readonly #pools = new Map<string, Pool>();
+  readonly #clientOptions: Client.Options;
+  readonly #connections: number;
+  readonly #origins = new Map<string, OriginClients>();
   /** Origins by hostname: a host may be reached on several ports and schemes. */
   readonly #originsByHost = new Map<string, Set<string>>();
   #isClosed = false;
 
-  /** `options` are given to every Pool. */
-  constructor(options: Pool.Options) {
+  constructor(options: HostPoolsOptions) {
     super();
-    this.#options = options;
+    const { connect, connections, ...clientOptions } = options;
+    this.#clientOptions = { ...clientOptions, connect: buildConnector(connect) };
+    this.#connections = Math.max(1, connections ?? Number.POSITIVE_INFINITY);
   }
 
-  /** Pools currently open (one per origin with work or not yet closed). */
+  /** Origins with connections open or requests under way. */
   get poolCount(): number {
-    return this.#pools.size;
+    return this.#origins.size;
   }
 
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     if (this.#isClosed) throw new Error('the link checker is closed');
     const origin = String(options.origin);
-    let pool = this.#pools.get(origin);
-    if (!pool) {
-      pool = new Pool(origin, this.#options);
-      this.#pools.set(origin, pool);
+    let clients = this.#origins.get(origin);
+    if (!clients) {
+      clients = new OriginClients(origin, this.#clientOptions, this.#connections);
+      this.#origins.set(origin, clients);
       const hostname = new URL(origin).hostname;
       let origins = this.#originsByHost.get(hostname);
       if (!origins) {
@@ -41,28 +55,28 @@ export class HostPools extends Dispatcher {
       }
       origins.add(origin);
     }
-    return pool.dispatch(options, handler);
+    return clients.dispatch(options, handler);
   }
 
   /**
-   * Closes every pool of `hostname` (as `URL.hostname` spells it): idle sockets at once, a request still finishing
-   * (a body being drained) when it is done. Requests dispatched afterwards open a new pool.
+   * Closes every connection to `hostname` (as `URL.hostname` spells it): idle ones at once, one still finishing a
+   * request (a body being drained) when it is done. Requests dispatched afterwards open new connections.
    */
   closeHost(hostname: string): void {
     const origins = this.#originsByHost.get(hostname);
     if (!origins) return;
     this.#originsByHost.delete(hostname);
     for (const origin of origins) {
-      const pool = this.#pools.get(origin);
-      this.#pools.delete(origin);
-      void pool?.close().catch(() => undefined);
+      const clients = this.#origins.get(origin);
+      this.#origins.delete(origin);
+      void clients?.close();
     }
   }
 
   override close(): Promise<void>;
   override close(callback: () => void): void;
   override close(callback?: () => void): Promise<void> | void {
-    const closing = this.#shutDown((pool) => pool.close());
+    const closing = this.#shutDown((clients) => clients.close());
     if (!callback) return closing;
     void closing.then(callback);
   }
@@ -74,16 +88,65 @@ export class HostPools extends Dispatcher {
   override destroy(errorOrCallback?: Error | null | (() => void), callback?: () => void): Promise<void> | void {
     const error = typeof errorOrCallback === 'function' ? null : (errorOrCallback ?? null);
     const done = typeof errorOrCallback === 'function' ? errorOrCallback : callback;
-    const destroying = this.#shutDown((pool) => pool.destroy(error));
+    const destroying = this.#shutDown((clients) => clients.destroy(error));
     if (!done) return destroying;
     void destroying.then(done);
   }
 
-  async #shutDown(each: (pool: Pool) => Promise<void>): Promise<void> {
+  async #shutDown(each: (clients: OriginClients) => Promise<void>): Promise<void> {
     this.#isClosed = true;
-    const pools = [...this.#pools.values()];
-    this.#pools.clear();
+    const all = [...this.#origins.values()];
+    this.#origins.clear();
     this.#originsByHost.clear();
-    await Promise.all(pools.map((pool) => each(pool).catch(() => undefined)));
+    await Promise.all(all.map(each));
+  }
+}
+
+/**
+ * Up to `max` connections to one origin, each an undici Client; a request goes to one with nothing queued or running.
+ * Asked directly rather than tracked through `drain` events, which come a turn after a response ends: the scheduler
+ * counts a connection as free from that moment, and a new one opened in between would be a socket it does not know of.
+ */
+class OriginClients {
+  readonly #origin: string;
+  readonly #options: Client.Options;
+  readonly #max: number;
+  readonly #clients: Client[] = [];
+
+  constructor(origin: string, options: Client.Options, max: number) {
+    this.#origin = origin;
+    this.#options = options;
+    this.#max = max;
+  }
+
+  dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const client = this.#clients.find((c) => c.stats.size === 0) ?? this.#addClient() ?? this.#leastLoaded();
+    client.dispatch(options, handler);
+    return true;
+  }
+
+  close(): Promise<void> {
+    return this.#each((client) => client.close());
+  }
+
+  destroy(error: Error | null): Promise<void> {
+    return this.#each((client) => client.destroy(error));
+  }
+
+  #addClient(): Client | undefined {
+    if (this.#clients.length >= this.#max) return undefined;
+    const client = new Client(this.#origin, this.#options);
+    this.#clients.push(client);
+    return client;
+  }
+
+  /** Every connection is busy (a body still draining, a redirect back to the host): queue behind the shortest line. */
+  #leastLoaded(): Client {
+    return this.#clients.reduce((best, client) => (client.stats.size < best.stats.size ? client : best));
+  }
+
+  async #each(action: (client: Client) => Promise<void>): Promise<void> {
+    const clients = this.#clients.splice(0);
+    await Promise.all(clients.map((client) => action(client).catch(() => undefined)));
   }
 }

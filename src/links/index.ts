@@ -127,7 +127,8 @@ export async function startLinkRun(options: LinkRunOptions): Promise<LinkRun> {
   const heldForDiff: FileLinks[] = [];
   // Offline, every remaining lookup would fail slowly too: stop as soon as the evidence is conclusive.
   const offline = createOfflineWatch();
-  const httpOptions = checkerOptions(options);
+  // The feed holds a host's later URLs back: the checker keeps the host's connection for them.
+  const httpOptions: Partial<LinkCheckerOptions> = { ...checkerOptions(options), backlogOf: (host) => feed.waiting(host) };
   let checker: LinkChecker | undefined;
   // Twice a host's request limit keeps its slots fed across redirects and retries (the checker admits as many), and
   // no more URLs are under way in all than requests may be in flight; the rest wait in the feed as strings.

@@ -46,38 +46,11 @@ export interface RequestScheduler {
   run<T>(host: string, task: (info: StartInfo) => Promise<T>): Promise<T>;
   /** Holds back every request to `host` until `untilMs` (on the scheduler's clock). */
   pauseHost(host: string, untilMs: number): void;
+  /** Lets `host` run one request at a time (`true`), or its own limit again (`false`). */
+  probeOnly(host: string, isOn: boolean): void;
+  /** Milliseconds until a new request to `host` would start without waiting for the host's gap or pause (0: now). */
+  readyInMs(host: string): number;
   stats(): { maxInFlightPerHost: Record<string, number>; maxInFlight: number; requests: number; globalLimit: number };
-}
-
-/** A p-limit per key, created on first use and dropped once idle, so a finished host costs nothing. */
-export interface KeyedLimit {
-  /** Runs `task` within `key`'s limit. */
-  run<T>(key: string, task: () => Promise<T>): Promise<T>;
-  /** Tasks of `key` waiting for a slot. */
-  pending(key: string): number;
-  /** Keys with tasks running or waiting. */
-  size(): number;
-}
-
-/** Creates {@link KeyedLimit}s allowing `limitFor(key)` tasks at once per key. */
-export function createKeyedLimit(limitFor: (key: string) => number): KeyedLimit {
-  const limits = new Map<string, LimitFunction>();
-  return {
-    async run(key, task) {
-      let limit = limits.get(key);
-      if (!limit) {
-        limit = pLimit(Math.max(1, limitFor(key)));
-        limits.set(key, limit);
-      }
-      try {
-        return await limit(task);
-      } finally {
-        if (limit.activeCount === 0 && limit.pendingCount === 0) limits.delete(key);
-      }
-    },
-    pending: (key) => limits.get(key)?.pendingCount ?? 0,
-    size: () => limits.size,
-  };
 }
 
 interface HostState {
@@ -240,6 +213,15 @@ export function createRequestScheduler(options: RequestSchedulerOptions): Reques
       const afterwards = (): void => noteMaybeIdle(host, state);
       running.then(afterwards, afterwards);
       return running;
+    },
+    probeOnly(host, isOn) {
+      const state = stateOf(host);
+      state.limit.concurrency = isOn ? 1 : state.concurrency;
+    },
+    readyInMs(host) {
+      const state = hosts.get(host);
+      if (!state) return 0;
+      return Math.max(0, Math.max(state.nextStartMs, state.pausedUntilMs, state.lastStartMs + state.intervalMs) - options.now());
     },
     pauseHost(host, untilMs) {
       const state = stateOf(host);

@@ -1,10 +1,27 @@
 // The link benchmark's checker process: runs the link pipeline over the files it is sent and reports its own
 // peak memory. Plain JavaScript importing the built dist/ (the bench builds first), so neither a TypeScript
 // loader nor the bench's own data is counted in the checker's peak RSS.
+import diagnostics from 'node:diagnostics_channel';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 const { startLinkRun } = await import(new URL('../../dist/links/index.js', import.meta.url).href);
 const { linksSchema } = await import(new URL('../../dist/config/links-schema.js', import.meta.url).href);
+
+// Sockets as the checker holds them (the farm's own count lags when its event loop is saturated): created and not yet
+// closed, and of those the ones not already destroyed (a destroyed socket's close event comes a loop turn later).
+const sockets = new Set();
+let maxOpenSockets = 0;
+let maxLiveSockets = 0;
+diagnostics.subscribe('net.client.socket', ({ socket }) => {
+  sockets.add(socket);
+  socket.once('close', () => sockets.delete(socket));
+  maxOpenSockets = Math.max(maxOpenSockets, sockets.size);
+  if (sockets.size > maxLiveSockets) {
+    let live = 0;
+    for (const s of sockets) if (!s.destroyed) live += 1;
+    maxLiveSockets = Math.max(maxLiveSockets, live);
+  }
+});
 
 /** A LinkRef as the list model would hand it over for `url` on line `line` of a file. */
 function linkRef(url, line) {
@@ -37,7 +54,10 @@ process.once('message', async ({ files, links, cache, cwd }) => {
     quiet: true,
     io: { stderr: (text) => process.stderr.write(text), stderrIsTTY: false, env: {}, cwd },
   });
-  for (const { file, urls } of files) {
+  for (let f = 0; f < files.length; f += 1) {
+    const { file, urls } = files[f];
+    // The checker keeps its own compact records: the sent list is dropped as the linter drops a file's tree.
+    files[f] = undefined;
     run.addFile({ file, links: urls.map((url, i) => linkRef(url, i + 1)) });
     // Yield between files, as a linter parsing the next file would.
     await new Promise((resolve) => setImmediate(resolve));
@@ -64,6 +84,8 @@ process.once('message', async ({ files, links, cache, cwd }) => {
       rssBeforeMb,
       maxRssMb,
       heapUsedMb,
+      maxOpenSockets,
+      maxLiveSockets,
       atPeakMb: Object.fromEntries(Object.entries(atPeak).map(([key, bytes]) => [key, bytes / 1024 / 1024])),
     },
     () => process.exit(0),

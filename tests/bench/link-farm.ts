@@ -27,6 +27,8 @@ export interface FarmStats {
   hosts: Record<string, HostStats>;
   /** Most TCP connections open at once, all hosts together. */
   maxOpenSockets: number;
+  /** TCP connections accepted in all: against the request count, how well connections were reused. */
+  connections: number;
   /** Paths requested since {@link Farm.mark}. */
   pathsSinceMark: string[];
   maxRssMb: number;
@@ -54,6 +56,7 @@ const stats = {};
 const servers = [];
 let open = 0;
 let maxOpenSockets = 0;
+let connections = 0;
 let sinceMark;
 process.on('message', async (message) => {
   if (message.type === 'start') {
@@ -97,6 +100,7 @@ process.on('message', async (message) => {
       });
       server.on('connection', (socket) => {
         open += 1;
+        connections += 1;
         maxOpenSockets = Math.max(maxOpenSockets, open);
         socket.on('close', () => { open -= 1; });
       });
@@ -112,7 +116,7 @@ process.on('message', async (message) => {
   } else if (message.type === 'stop') {
     for (const server of servers) { server.closeAllConnections(); server.close(); }
     const pathsSinceMark = sinceMark ? [...sinceMark] : [];
-    process.send({ type: 'stats', stats, maxOpenSockets, pathsSinceMark, maxRssMb: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
+    process.send({ type: 'stats', stats, maxOpenSockets, connections, pathsSinceMark, maxRssMb: process.resourceUsage().maxRSS / 1024 }, () => process.exit(0));
   }
 });
 `;

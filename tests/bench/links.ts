@@ -59,8 +59,11 @@ interface CheckerReply {
   loopDelayP99Ms: number;
   rssBeforeMb: number;
   maxRssMb: number;
+  /** Most sockets the checker had open at once, and most of them not already destroyed (closing). */
+  maxOpenSockets: number;
+  maxLiveSockets: number;
   /** `process.memoryUsage()` at the highest sampled RSS, in MB. */
-  atPeakMb: Record<'rss' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
+  atPeakMb: Record<'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers', number>;
 }
 
 /** One scenario's figures. */
@@ -75,6 +78,10 @@ interface ScenarioResult {
   /** What the sampled peak was made of. */
   peakText: string;
   maxOpenSockets: number;
+  maxLiveSockets: number;
+  /** The same, as the farm counted them: its count lags when its own event loop is saturated. */
+  farmOpenSockets: number;
+  connections: number;
   maxPerHost: number;
   requests: number;
   cpuMs: number;
@@ -82,6 +89,8 @@ interface ScenarioResult {
   /** First request to last answer, as the farm saw them. */
   farmSpanMs: number;
   lastHost: string;
+  /** When the hanging hosts got their first request, counted from the run's first request. */
+  hangingReachedText: string;
   mismatches: string[];
 }
 
@@ -239,14 +248,18 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
     boundMs,
     boundText: text,
     rssMb: checked.maxRssMb,
-    peakText: `heap ${checked.atPeakMb.heapUsed.toFixed(0)} MB, external ${checked.atPeakMb.external.toFixed(0)} MB, ${checked.rssBeforeMb.toFixed(0)} MB before the run`,
-    maxOpenSockets: farmStats.maxOpenSockets,
+    peakText: `heap ${checked.atPeakMb.heapUsed.toFixed(0)} MB used of ${checked.atPeakMb.heapTotal.toFixed(0)} MB, external ${checked.atPeakMb.external.toFixed(0)} MB, ${checked.rssBeforeMb.toFixed(0)} MB before the run`,
+    maxOpenSockets: checked.maxOpenSockets,
+    maxLiveSockets: checked.maxLiveSockets,
+    farmOpenSockets: farmStats.maxOpenSockets,
+    connections: farmStats.connections,
     maxPerHost: Math.max(...stats.map((s) => s.maxConcurrent)),
     requests: scenario.isWarmCache ? farmStats.pathsSinceMark.length : stats.reduce((sum, s) => sum + s.requests, 0),
     cpuMs: checked.cpuMs,
     loopDelayP99Ms: checked.loopDelayP99Ms,
     farmSpanMs: Math.max(...stats.map((s) => s.lastMs)) - Math.min(...stats.filter((s) => s.firstMs > 0).map((s) => s.firstMs)),
     lastHost: lastHostText(farmStats.hosts),
+    hangingReachedText: reachedText(farmStats.hosts, hanging),
     mismatches,
   };
 }
@@ -257,7 +270,19 @@ function lastHostText(hosts: Record<string, HostStats>): string {
   return `${host} (${s.requests} requests over ${((s.lastMs - s.firstMs) / 1000).toFixed(2)} s, ${s.pauses.length} Retry-After)`;
 }
 
-/** The scenarios: a quick set by default, the large ones with `BENCH_LINKS=full`. */
+/** When the hanging hosts were first asked, after the run's first request: a late one lengthens the run by its wait. */
+function reachedText(hosts: Record<string, HostStats>, hanging: ReadonlySet<string>): string {
+  const stats = Object.entries(hosts).filter(([, s]) => s.firstMs > 0);
+  const origin = Math.min(...stats.map(([, s]) => s.firstMs));
+  const reached = stats
+    .filter(([host]) => hanging.has(host))
+    .map(([, s]) => (s.firstMs - origin) / 1000)
+    .sort((a, b) => a - b);
+  if (reached.length === 0) return '';
+  return `hanging hosts first asked ${reached[Math.floor(reached.length / 2)]!.toFixed(1)} s (median), ${reached.at(-1)!.toFixed(1)} s (last) after the first request`;
+}
+
+/** The scenarios: a quick set by default, the large ones with `BENCH_LINKS=full`, one of your own with `BENCH_LINKS_CUSTOM=links,hosts`. */
 function scenarios(isFull: boolean): Scenario[] {
   const quick: Scenario[] = [
     { name: 'defaults 2,000 links / 50 hosts', counts: spreadCounts(2_000, 50) },
@@ -266,6 +291,8 @@ function scenarios(isFull: boolean): Scenario[] {
     { name: '10,000 / 200 hosts, hanging hosts removed', counts: spreadCounts(10_000, 200), hangingShare: 0.3, isWithoutHanging: true },
     { name: '10,000 / 200 hosts, 30 % of hosts hanging', counts: spreadCounts(10_000, 200), hangingShare: 0.3 },
   ];
+  const custom = process.env.BENCH_LINKS_CUSTOM?.split(',').map(Number);
+  if (custom) return [{ name: `custom ${custom[0]} / ${custom[1]}`, counts: spreadCounts(custom[0]!, custom[1]!) }];
   if (!isFull) return quick;
   return [
     ...quick,
@@ -297,7 +324,8 @@ export async function runLinkBench(): Promise<void> {
       [
         ...timing,
         `  checker CPU ${(r.cpuMs / 1000).toFixed(1)} s, event-loop delay p99 ${r.loopDelayP99Ms.toFixed(0)} ms; farm span ${(r.farmSpanMs / 1000).toFixed(2)} s, last host done ${r.lastHost}`,
-        `  checker peak RSS ${r.rssMb.toFixed(0)} MB (at the sampled peak: ${r.peakText}); max open sockets ${r.maxOpenSockets} (global limit ${Math.min(DEFAULT_LINKS.concurrency, r.hosts * DEFAULT_LINKS.perHostConcurrency)}); max per host ${r.maxPerHost}; requests ${r.requests}`,
+        `  checker peak RSS ${r.rssMb.toFixed(0)} MB (at the sampled peak: ${r.peakText}); max open sockets ${r.maxLiveSockets} in use (${r.maxOpenSockets} with those closing; ${r.farmOpenSockets} as the farm counted them; global limit ${Math.min(DEFAULT_LINKS.concurrency, r.hosts * DEFAULT_LINKS.perHostConcurrency)}); max per host ${r.maxPerHost}; requests ${r.requests} over ${r.connections} connections`,
+        ...(r.hangingReachedText ? [`  ${r.hangingReachedText}`] : []),
         `  verdicts ${r.links - r.mismatches.length}/${r.links} as scripted`,
         ...r.mismatches.slice(0, 10).map((m) => `  mismatch ${m}`),
       ].join('\n'),

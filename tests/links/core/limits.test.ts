@@ -1,6 +1,6 @@
 // The request scheduler: global and per-host limits, start gaps and host-wide pauses.
 import { describe, expect, it, vi } from 'vitest';
-import { createKeyedLimit, createRequestScheduler } from '../../../src/links/limits.js';
+import { createRequestScheduler } from '../../../src/links/limits.js';
 
 function fakeClock() {
   let now = 0;
@@ -175,24 +175,5 @@ describe('silent requests and idle hosts', () => {
     await releaseAll();
     await Promise.all(b);
     expect(closes.b).toEqual([false, false, true]);
-  });
-});
-
-describe('createKeyedLimit', () => {
-  it('runs at most the key limit at once, counts the rest as pending, and forgets a key once idle', async () => {
-    const limit = createKeyedLimit(() => 2);
-    const releases: Array<() => void> = [];
-    const task = (): Promise<void> => new Promise<void>((resolve) => releases.push(resolve));
-    const all = [...Array.from({ length: 5 }, () => limit.run('a', task)), limit.run('b', task)];
-    await tick();
-    expect(releases).toHaveLength(3);
-    expect(limit.pending('a')).toBe(3);
-    expect(limit.pending('b')).toBe(0);
-    while (releases.length > 0) {
-      releases.shift()?.();
-      await tick();
-    }
-    await Promise.all(all);
-    expect(limit.size()).toBe(0);
   });
 });

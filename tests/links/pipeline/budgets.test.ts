@@ -52,6 +52,18 @@ describe('host circuit breaker', () => {
     expect(checker.stats().trippedHosts).toEqual(['127.0.0.31']);
   });
 
+  it('sends no new request to a host while its first requests hang: one wave of timeouts trips it, not two', async () => {
+    const before = hanging.requests.length;
+    const checker = createLinkChecker({ ...FAST, perHostConcurrency: 4, breakerFailures: 3 });
+    const urls = Array.from({ length: 12 }, (_, i) => hanging.url(`/p${i}`));
+    const results = await Promise.all(urls.map((url) => checker.check(url)));
+    await checker.close();
+    // Four went out at once; after the first timeout the host may only probe once its others have ended, and by then
+    // the breaker is open. Without the probe rule two more requests start as the first two time out.
+    expect(hanging.requests.length - before).toBe(4);
+    expect(results.filter((r) => r.isHostClosed)).toHaveLength(8);
+  });
+
   it('trips on refused connections too, and is off at 0', async () => {
     const closed = await startServer({ host: '127.0.0.35' });
     await closed.close();

@@ -1,0 +1,102 @@
+// Admission of URL checks per host: a check starts only when its first request could go out, one host gap apart.
+
+/** Options of {@link createPacedAdmission}. */
+export interface PacedAdmissionOptions {
+  /** Checks of `host` under way at once. */
+  windowFor(host: string): number;
+  /** Minimum gap between two checks of `host` starting. */
+  intervalFor(host: string): number;
+  /** Milliseconds until a new request to `host` could start (its gap or a pause it announced); 0 when it could now. */
+  readyInMs(host: string): number;
+  now(): number;
+  sleep(ms: number): Promise<void>;
+  /** True once the run is stopped: waiting checks start at once, to settle without a request. */
+  isStopped(): boolean;
+}
+
+/** Runs checks within each host's window and pace. */
+export interface PacedAdmission {
+  run<T>(host: string, task: () => Promise<T>): Promise<T>;
+  /** Checks of `host` not yet started. */
+  pending(host: string): number;
+  /** Hosts with checks running or waiting. */
+  size(): number;
+}
+
+interface HostLine {
+  waiting: Array<() => void>;
+  /** Index of the next waiting start: the array is appended to and cut now and then, never shifted. */
+  next: number;
+  running: number;
+  lastStartMs: number;
+  isSleeping: boolean;
+}
+
+/**
+ * Creates a paced admission. A check waiting for its host's gap inside the request scheduler holds its whole chain
+ * (the URL's state, its hop's frames, timers): thousands of them, alive for seconds, are promoted to the old
+ * generation and swell the heap long before a full GC. Held here, a waiting check is one closure, and the chain is
+ * built when its first request can go out at once, so it lives about as long as the request does. One timer per
+ * host, not per check.
+ */
+export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmission {
+  const lines = new Map<string, HostLine>();
+
+  const pump = (host: string, line: HostLine): void => {
+    while (line.next < line.waiting.length && line.running < Math.max(1, options.windowFor(host))) {
+      if (!options.isStopped()) {
+        const nowMs = options.now();
+        const waitMs = Math.max(options.readyInMs(host), line.lastStartMs + options.intervalFor(host) - nowMs);
+        if (waitMs > 0) {
+          if (!line.isSleeping) {
+            line.isSleeping = true;
+            void options.sleep(waitMs).then(() => {
+              line.isSleeping = false;
+              pump(host, line);
+            });
+          }
+          return;
+        }
+        line.lastStartMs = nowMs;
+      }
+      const start = line.waiting[line.next]!;
+      line.waiting[line.next] = undefined as never;
+      line.next += 1;
+      line.running += 1;
+      // A busy host's line is reused for its whole run: drop the started part now and then.
+      if (line.next >= 256 && 2 * line.next >= line.waiting.length) {
+        line.waiting = line.waiting.slice(line.next);
+        line.next = 0;
+      }
+      start();
+    }
+    if (line.running === 0 && line.next >= line.waiting.length && !line.isSleeping) lines.delete(host);
+  };
+
+  return {
+    run(host, task) {
+      let line = lines.get(host);
+      if (!line) {
+        line = { waiting: [], next: 0, running: 0, lastStartMs: Number.NEGATIVE_INFINITY, isSleeping: false };
+        lines.set(host, line);
+      }
+      const owner = line;
+      return new Promise((resolve, reject) => {
+        owner.waiting.push(() => {
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              owner.running -= 1;
+              pump(host, owner);
+            });
+        });
+        pump(host, owner);
+      });
+    },
+    pending(host) {
+      const line = lines.get(host);
+      return line ? line.waiting.length - line.next : 0;
+    },
+    size: () => lines.size,
+  };
+}
