@@ -27,7 +27,7 @@ export interface FarmStats {
   hosts: Record<string, HostStats>;
   /** Most TCP connections open at once, all hosts together. */
   maxOpenSockets: number;
-  /** TCP connections accepted in all: against the request count, how well connections were reused. */
+  /** TCP connections accepted (since {@link Farm.mark}, if marked): against the requests, how well connections were reused. */
   connections: number;
   /** Paths requested since {@link Farm.mark}. */
   pathsSinceMark: string[];
@@ -112,6 +112,7 @@ process.on('message', async (message) => {
     process.send({ type: 'ready', origins });
   } else if (message.type === 'mark') {
     sinceMark = new Set();
+    connections = 0;
     process.send({ type: 'marked' });
   } else if (message.type === 'stop') {
     for (const server of servers) { server.closeAllConnections(); server.close(); }

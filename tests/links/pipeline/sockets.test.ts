@@ -63,6 +63,31 @@ describe('connections of a finished host', () => {
   });
 });
 
+describe('connections to one host', () => {
+  it('are reused one request after another, and never more than the host has slots', async () => {
+    const server = await startServer({
+      host: '127.0.0.65',
+      latencyMs: 40,
+      routes: Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`/c${i}`, reply.status(200)])),
+    });
+    try {
+      const serial = createLinkChecker({ ...FAST, perHostConcurrency: 1, requestTimeoutMs: 5_000 });
+      const first = await Promise.all(Array.from({ length: 6 }, (_, i) => serial.check(server.url(`/c${i}`))));
+      await serial.close();
+      expect(first.every((r) => r.verdict === 'ok')).toBe(true);
+      expect(server.connections).toBe(1);
+
+      const parallel = createLinkChecker({ ...FAST, perHostConcurrency: 2, requestTimeoutMs: 5_000 });
+      const second = await Promise.all(Array.from({ length: 6 }, (_, i) => parallel.check(server.url(`/c${i + 6}`))));
+      await parallel.close();
+      expect(second.every((r) => r.verdict === 'ok')).toBe(true);
+      expect(server.connections - 1).toBe(2);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('a farm of many hosts', () => {
   it('never holds more open connections than the configured global concurrency plus a small constant', async () => {
     const counter: ConnectionCounter = { open: 0, max: 0 };
