@@ -35,13 +35,16 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
   const sleep = options.sleep ?? ((ms: number) => abortableSleep(ms, options.signal));
   const random = options.random ?? Math.random;
   const guard = createAddressGuard(options.allowPrivate);
+  // Every connection of the checker's own, and the second client a refused 1xx answer is retried with, resolve through
+  // this one guarded lookup. A dispatcher passed in (a test's mock) sees every request, so it gets no second client.
+  const guardedLookup = options.dispatcher ? undefined : guard.wrapLookup(options.lookup);
   // Only pools we built are ours to close; a dispatcher passed in belongs to the caller.
-  const ownAgent = options.dispatcher
+  const ownAgent = !guardedLookup
     ? undefined
     : createAgent({
         connectTimeoutMs: options.connectTimeoutMs,
         requestTimeoutMs: options.requestTimeoutMs,
-        lookup: guard.wrapLookup(options.lookup),
+        lookup: guardedLookup,
         connectionsPerOrigin: Math.max(options.perHostConcurrency, ...Object.values(options.hosts).map((h) => h.perHostConcurrency ?? 0)),
       });
   const dispatcher: Dispatcher = options.dispatcher ?? ownAgent!;
@@ -72,6 +75,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
   });
   const breaker = createHostBreaker(options.breakerFailures, (host, isFailing) => scheduler.probeOnly(host, isFailing));
   const ctx: FollowContext = { options, dispatcher, scheduler, guard, now, sleep, random, breaker };
+  if (guardedLookup) ctx.fallbackLookup = guardedLookup;
   // A URL asked for again while its check is under way shares it; once settled, only the result is kept.
   const underWay = new Map<string, Promise<CheckResult>>();
   const settled = new Map<string, CheckResult>();

@@ -1,7 +1,7 @@
 // Fetching one URL of a redirect chain: HEAD, GET fallback, bounded retries, Retry-After pauses.
 import type { Dispatcher } from 'undici';
 import type { HostBreaker, TripCause } from './breaker.js';
-import type { AddressGuard } from './address-guard.js';
+import type { AddressGuard, GuardedLookup } from './address-guard.js';
 import type { LinkCheckerOptions } from './check-options.js';
 import { sendRequest, type Exchange } from './http.js';
 import type { RequestScheduler } from './limits.js';
@@ -14,13 +14,15 @@ export interface HopContext {
   options: LinkCheckerOptions;
   dispatcher: Dispatcher;
   scheduler: RequestScheduler;
-  /** Judges every address connected to; also guards the second client a refused 1xx answer is retried with. */
+  /** Judges each hop's host before it is requested (IP literals; names are judged by the guarded lookup). */
   guard: AddressGuard;
   now(): number;
   sleep(ms: number): Promise<void>;
   random(): number;
   /** Stops requests to hosts that keep timing out or refusing connections. */
   breaker?: HostBreaker;
+  /** The guarded lookup of the checker's own connections, for the second client; none with a dispatcher passed in. */
+  fallbackLookup?: GuardedLookup;
 }
 
 /** How fetching one hop ended, with the number of requests it took. */
@@ -76,8 +78,6 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
   let method: 'HEAD' | 'GET' = 'HEAD';
   let attempts = 0;
   let retriesUsed = 0;
-  // Only the checker's own Agent may be bypassed: a dispatcher passed in (a test's mock) sees every request.
-  const fallbackLookup = ctx.options.dispatcher ? undefined : ctx.guard.wrapLookup(ctx.options.lookup);
 
   const send = (verb: 'HEAD' | 'GET'): Promise<Exchange | Unsent> =>
     // Breaker and deadline are read once the slot is granted: either may have changed while the request queued.
@@ -97,7 +97,7 @@ export async function fetchHop(ctx: HopContext, url: URL, headers: Record<string
         shouldReadBody: mayBeChallenge,
         // The scheduler keeps idle connections within the global limit.
         closeAfter: shouldClose,
-        ...(fallbackLookup ? { fallbackLookup } : {}),
+        ...(ctx.fallbackLookup ? { fallbackLookup: ctx.fallbackLookup } : {}),
         ...(ctx.options.signal ? { signal: ctx.options.signal } : {}),
       });
       if (!ctx.options.signal?.aborted) ctx.breaker?.record(host, tripCause(exchange, timeoutMs));
