@@ -1,5 +1,5 @@
 // Turns zod issues into one readable line each: the file, the key path, the bad value and what is allowed.
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { plural } from '../plural.js';
 import type { Locate } from './locate.js';
 import { closestMatch, joinOr, listChoices } from './suggest.js';

@@ -1,5 +1,5 @@
 // Builds the published JSON Schema of the config file from the zod schema and the rules' own option schemas.
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONFIG_SCHEMA_ID } from './defaults.js';
 import type { ConfigurableRule } from './resolve.js';
 import { configSchema, severitySettingSchema } from './schema.js';

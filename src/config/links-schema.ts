@@ -1,5 +1,5 @@
 // The `links` block of the config file: how links are checked; every default is DEFAULT_LINKS (config/defaults.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_LINKS } from './defaults.js';
 
 export { DEFAULT_LINKS };

@@ -1,7 +1,7 @@
 // Resolves validated config layers into the settings a run uses: merged style, active rules with checked options, links.
 import { toSeverity, type Severity, type SeveritySetting } from '../diagnostics.js';
 import { LintListsError } from '../errors.js';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DEFAULT_FILES, DEFAULT_IGNORE } from './defaults.js';
 import { formatIssues, placeOf } from './issues.js';
 import type { Locate } from './locate.js';

@@ -1,5 +1,5 @@
 // The config file schema: one zod schema checks a whole config file; its TS types and the published JSON Schema derive from it.
-import { z } from 'zod';
+import * as z from 'zod';
 import { styleSchema } from './style-schema.js';
 import { linksSchema } from './links-schema.js';
 

@@ -1,5 +1,5 @@
 // The style schema: the declarative description of a list's house style, shared by every rule as `ctx.style`.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const nonEmpty = z.string().min(1);
 

@@ -1,5 +1,5 @@
 // The rule API: what a rule declares about itself and what it sees while checking one file (or a whole run).
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Range, SeveritySetting, TextEdit } from '../diagnostics.js';
 import type { Style } from '../config/style-schema.js';
 import type { ListDocument } from '../markdown/types.js';

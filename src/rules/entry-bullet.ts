@@ -1,5 +1,5 @@
 // entry-bullet: every bulleted entry uses the style's bullet marker (or the file's most common one).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { resourceEntries } from './utils/entries.js';
 import type { Entry } from '../markdown/types.js';

@@ -1,5 +1,5 @@
 // entry-description-case: a description's first letter follows `style.entry.description.case`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type ReportDescriptor } from './define-rule.js';
 import { CANONICAL_NAMES } from './utils/canonical-names.js';
 import { ATTRIBUTION_WORDS, isCasedLetter, isLower, isSpace, isUpper, normalizeName, resourceEntries, startsWithUrl } from './utils/entries.js';

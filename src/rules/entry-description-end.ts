@@ -1,5 +1,5 @@
 // entry-description-end: a description ends with the punctuation `style.entry.description.end` allows.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type ReportDescriptor } from './define-rule.js';
 import { isAttribution, isPictograph, isSpace, lastWordStart, linkEndingAt, parentEntries, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';

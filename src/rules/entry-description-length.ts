@@ -1,5 +1,5 @@
 // entry-description-length: descriptions stay within the style's `minLength` and `maxLength`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { resourceEntries, visibleLength } from './utils/entries.js';
 import { pluralWord } from '../plural.js';

@@ -1,5 +1,5 @@
 // entry-description-repeats-name: a description that opens with (or is) the entry's own name.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { isSpace, resourceEntries } from './utils/entries.js';
 

@@ -1,5 +1,5 @@
 // entry-description: entries have a description when the style requires one, placed where the style allows.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { parentEntries, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';

@@ -1,5 +1,5 @@
 // entry-lost-bullet: a line written as an entry that lost its bullet and was folded into the item above.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { isBlank, linkStartingAt, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';

@@ -1,5 +1,5 @@
 // entry-order: with `style.sections.sort: alphabetical`, the entries of each list are sorted by link text.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import type { Entry, ListDocument } from '../markdown/types.js';
 import { isResourceEntry } from './utils/entries.js';

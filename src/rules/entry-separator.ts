@@ -1,5 +1,5 @@
 // entry-separator: the text between an entry's link and its inline description is the style's separator.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { inlineDescription, isAttribution, isBlank, resourceEntries } from './utils/entries.js';
 import { rangeOf } from '../markdown/positions.js';

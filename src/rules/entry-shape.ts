@@ -1,5 +1,5 @@
 // entry-shape: an entry's layout (prefix, grouped links, badges, having a link at all) is one the style allows.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { isAdjacent, linkEnd, parentEntries, resourceEntries } from './utils/entries.js';
 import type { Entry, Extra, Section } from '../markdown/types.js';

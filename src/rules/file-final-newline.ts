@@ -1,5 +1,5 @@
 // file-final-newline: a file ends with exactly one line ending.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import type { ListDocument } from '../markdown/types.js';
 import { rangeOf } from './utils/structure.js';

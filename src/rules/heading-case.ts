@@ -1,5 +1,5 @@
 // heading-case: headings follow the style's title case or sentence case, leaving names, acronyms and code alone.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { headedSections, rangeOf } from './utils/structure.js';
 import { SMALL_WORDS, headingWords, knownNames, type HeadingWord } from './utils/structure-words.js';

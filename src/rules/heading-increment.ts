@@ -1,5 +1,5 @@
 // heading-increment: heading levels go down one step at a time and never past the style's deepest level.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { hashes, headedSections } from './utils/structure.js';
 

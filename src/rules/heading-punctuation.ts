@@ -1,5 +1,5 @@
 // heading-punctuation: headings do not end with the punctuation listed in `style.headings.trailingPunctuation`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { headedSections, rangeOf } from './utils/structure.js';
 

@@ -1,5 +1,5 @@
 // heading-title: a list has exactly one level-1 heading, its title, and it comes before every other heading.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { documentStart, hashes, headedSections } from './utils/structure.js';
 

@@ -1,5 +1,5 @@
 // Rule link-anchor: in-page links (`#slug`) that match no heading or explicit anchor of the document.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { decodeAnchor } from '../markdown/toc.js';
 

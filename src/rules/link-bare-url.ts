@@ -1,5 +1,5 @@
 // Rule link-bare-url: bare URLs (`https://…` or `<https://…>`) in entries instead of named links.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { isHttpUrl } from '../url/url.js';
 

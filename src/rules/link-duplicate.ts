@@ -1,5 +1,5 @@
 // Rule link-duplicate: the same resource listed twice, in one file or across every file of a run.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Range } from '../diagnostics.js';
 import type { ListDocument } from '../markdown/types.js';
 import { defineRule } from './define-rule.js';

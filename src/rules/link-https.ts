@@ -1,5 +1,5 @@
 // Rule link-https: http:// links to hosts known to serve https (the link checker verifies and upgrades the rest).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { isHostOrSubdomain } from '../url/tracking-params.js';
 import { isLocalHost, parseUrl } from '../url/url.js';

@@ -1,5 +1,5 @@
 // Rule link-malformed: link syntax that did not parse as intended (URL as reference label, stray brackets, empty targets…).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TextEdit } from '../diagnostics.js';
 import { defineRule, type RuleContext } from './define-rule.js';
 import { rangeOf } from '../markdown/positions.js';

@@ -1,7 +1,7 @@
 // Rule link-relative: relative links and images whose target file does not exist next to the list.
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { hasScheme, splitUrl } from '../url/url.js';
 

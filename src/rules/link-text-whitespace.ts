@@ -1,5 +1,5 @@
 // Rule link-text-whitespace: spaces just inside a link's brackets or parentheses (`[ Name ]( url )`).
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TextEdit } from '../diagnostics.js';
 import { defineRule } from './define-rule.js';
 import { rangeOf } from '../markdown/positions.js';

@@ -1,5 +1,5 @@
 // Rule link-tracking: URLs carrying click and campaign tracking parameters (utm_*, gclid, fbclid…).
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import type { TextEdit } from '../diagnostics.js';
 import { hostOf, isHttpUrl, stripTrackingParams } from '../url/url.js';

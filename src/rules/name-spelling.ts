@@ -1,5 +1,5 @@
 // name-spelling: likely typos and wrong casing of names in link texts and headings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type RuleContext } from './define-rule.js';
 import { CANONICAL_NAMES, NOT_TYPOS } from './utils/canonical-names.js';
 import { isLower, isUpper, normalizeName } from './utils/entries.js';

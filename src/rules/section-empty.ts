@@ -1,5 +1,5 @@
 // section-empty: every heading has some content under it, directly or in its sub-sections.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import type { Section } from '../markdown/types.js';
 

@@ -1,5 +1,5 @@
 // section-forbidden: no heading matches a name in `style.sections.forbidden`.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { headedSections, normalizeTitle } from './utils/structure.js';
 

@@ -1,5 +1,5 @@
 // section-required: every heading named in `style.sections.required` exists.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { documentStart, headedSections, normalizeTitle } from './utils/structure.js';
 

@@ -1,5 +1,5 @@
 // table-row-cells: every row of a table-based list has as many cells as the table's header.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 
 /** Reports table rows with fewer or more cells than the header: GitHub drops the extra ones and leaves missing ones blank. */

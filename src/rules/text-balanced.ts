@@ -1,5 +1,5 @@
 // text-balanced: brackets, parentheses and double quotes in descriptions and paragraphs come in pairs.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RootContent } from 'mdast';
 import { defineRule } from './define-rule.js';
 import type { Entry, ListDocument, Span } from '../markdown/types.js';

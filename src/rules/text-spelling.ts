@@ -1,5 +1,5 @@
 // text-spelling: ordinary English words misspelt in headings, link texts and descriptions.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import { rangeOf } from '../markdown/positions.js';
 import type { ListDocument, Span } from '../markdown/types.js';

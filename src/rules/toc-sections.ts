@@ -1,5 +1,5 @@
 // toc-sections: the table of contents exists when required, lists every section it should, in order, with working anchors.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import type { ListDocument, Section, TocItem } from '../markdown/types.js';
 import { documentStart } from './utils/structure.js';

@@ -1,5 +1,5 @@
 // whitespace-trailing: no spaces or tabs at the end of a line, except a two-space hard line break; code is left alone.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from './define-rule.js';
 import type { ListDocument } from '../markdown/types.js';
 import { rangeOf, walkTree } from './utils/structure.js';

@@ -1,10 +1,10 @@
 // Builds the bundled CLI and GitHub action (one flat folder, code-split so a command loads only what it needs).
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { bundledDictionaryFiles, locateDictionaryFile } from '../spelling/dictionary.js';
+import { bundledDictionaryBytes, bundledDictionaryFiles } from '../spelling/dictionary.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -56,7 +56,7 @@ export async function bundle(outdir: string, options: BundleOptions = {}): Promi
   if (options.metafilePath !== undefined) writeFileSync(options.metafilePath, JSON.stringify(result.metafile));
   // The action runs the bundle without `npm install`: the spelling dictionaries travel beside it, where
   // `src/spelling/dictionary.ts` looks first.
-  for (const file of bundledDictionaryFiles()) copyFileSync(locateDictionaryFile(file), path.join(absolute, file.bundledName));
+  for (const file of bundledDictionaryFiles()) writeFileSync(path.join(absolute, file.bundledName), bundledDictionaryBytes(file));
   return digestFolder(absolute);
 }
 

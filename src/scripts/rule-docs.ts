@@ -2,7 +2,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LinkRuleExample } from '../links/rules/define-link-rule.js';
 import { linkRules } from '../links/rules/index.js';
 import type { RuleMeta, ValidExample } from '../rules/define-rule.js';

@@ -1,5 +1,5 @@
 // Two stand-in rules so config tests don't depend on the real registry.
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule, type AnyRule } from '../../src/rules/define-rule.js';
 
 const noExamples = { valid: [], invalid: [] };

@@ -1,5 +1,5 @@
 // Fixes are applied only when certain: the entry reads the same after the edit, the problem is gone, nothing new appears.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { FIX_WITHHELD } from '../../src/lint/fix-safety.js';

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { fixDiff, fixText, MAX_FIX_PASSES } from '../../src/lint/fix.js';

@@ -1,5 +1,5 @@
 // What the engine holds rules to at run time: a fix needs `fixable: true`, and a rule that throws becomes one diagnostic.
-import { z } from 'zod';
+import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { styleSchema } from '../../src/config/style-schema.js';
 import { fixText } from '../../src/lint/fix.js';

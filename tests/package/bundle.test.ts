@@ -124,6 +124,16 @@ describe('bundle loading', () => {
     expect(sources.filter((source) => /node_modules\/(undici|yaml)\/|^src\/links\/(check|http|github|github-api|node-http)\.ts$|^src\/github\/api\.ts$/.test(source))).toEqual([]);
   });
 
+  it("loads zod's English messages only, not its other locales", () => {
+    const repo = tempFolder();
+    writeFileSync(path.join(repo, 'README.md'), README);
+    const { sources } = sourcesLoaded(repo, ['README.md', '-f', 'json']);
+    // Importing zod's `z` as a named export, instead of the module namespace, pulls in every locale (270 kB of a start-up).
+    const locales = sources.filter((source) => source.includes('node_modules/zod/') && source.includes('/locales/'));
+    expect(locales.length).toBeGreaterThan(0);
+    expect(locales.filter((source) => !/\/locales\/en\.js$/.test(source))).toEqual([]);
+  });
+
   it('does not load the Markdown parser when every file comes from the lint cache', () => {
     const repo = tempFolder();
     writeFileSync(path.join(repo, 'README.md'), README);

@@ -1,12 +1,40 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { decodeTrie } from 'cspell-trie-lib';
 import { describe, expect, it } from 'vitest';
-import { bundledDictionaryFiles, locateDictionaryFile, spellingDictionary } from '../../src/spelling/dictionary.js';
+import {
+  BRITISH_TRIE,
+  bundledDictionaryBytes,
+  bundledDictionaryFiles,
+  ENGLISH_TRIE,
+  locateDictionaryFile,
+  locatePackagedFile,
+  spellingDictionary,
+} from '../../src/spelling/dictionary.js';
 import { isAffixedWord, isCompound, isInflected, nearWords } from '../../src/spelling/near-words.js';
 
 describe('spelling dictionary', () => {
   it('finds every file it needs in the installed packages', () => {
     for (const file of bundledDictionaryFiles()) expect(existsSync(locateDictionaryFile(file)), file.bundledName).toBe(true);
   });
+
+  it.each([ENGLISH_TRIE, BRITISH_TRIE])("bundles $bundledName as a binary trie that answers exactly as the package's text trie", (entry) => {
+    const text = decodeTrie(gunzipSync(readFileSync(locatePackagedFile(entry))).toString('utf8'));
+    const binary = decodeTrie(new Uint8Array(gunzipSync(bundledDictionaryBytes(entry))));
+    let words = 0;
+    const disagreements: string[] = [];
+    for (const word of text.words()) {
+      words++;
+      // Each word as written, in lower case (how the rules ask), and one letter longer (mostly not a word).
+      for (const probe of [word, word.toLowerCase(), `${word}q`]) {
+        for (const ignoreCase of [false, true]) {
+          if (text.hasWord(probe, !ignoreCase) !== binary.hasWord(probe, !ignoreCase)) disagreements.push(`${probe} (ignore case: ${ignoreCase})`);
+        }
+      }
+    }
+    expect(words).toBeGreaterThan(50_000);
+    expect(disagreements.slice(0, 10)).toEqual([]);
+  }, 60_000);
 
   it('is read once per process', () => {
     expect(spellingDictionary()).toBe(spellingDictionary());

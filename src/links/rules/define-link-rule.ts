@@ -1,6 +1,6 @@
 // The link-rule API: a link check's verdict reported as a rule, with the same metadata as a lint rule.
 import { STATUS_CODES } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RuleMeta } from '../../rules/define-rule.js';
 import type { LinkResult } from '../types.js';
 

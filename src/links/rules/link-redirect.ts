@@ -1,5 +1,5 @@
 // link-redirect: links that answer through redirects; permanent ones and verified https upgrades are fixable.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LinkResult } from '../types.js';
 import { defineLinkRule } from './define-link-rule.js';
 
