@@ -12,6 +12,11 @@ export interface PacedAdmissionOptions {
   sleep(ms: number): Promise<void>;
   /** True once the run is stopped: waiting checks start at once, to settle without a request. */
   isStopped(): boolean;
+  /**
+   * Whether one more check may start with `running` under way, all hosts together (see `load-governor.ts`); asked
+   * again when a check ends, or after `retryMs` when none does.
+   */
+  gate?: { allows(running: number): boolean; retryMs: number };
 }
 
 /** Runs checks within each host's window and pace. */
@@ -41,6 +46,34 @@ interface HostLine {
  */
 export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmission {
   const lines = new Map<string, HostLine>();
+  const gate = options.gate;
+  /** Checks under way, all hosts together. */
+  let running = 0;
+  /** Hosts whose next check is due but held back by the gate, in the order they were held. */
+  const held = new Set<string>();
+  let isGateTimerSet = false;
+
+  /** Keeps `host` waiting for the gate, and makes sure the gate is asked again even if no check ends. */
+  const hold = (host: string): void => {
+    held.add(host);
+    if (isGateTimerSet) return;
+    // Checks that only wait (a hanging host) may not end for a long time: do not wait for one to.
+    isGateTimerSet = true;
+    void options.sleep(gate!.retryMs).then(() => {
+      isGateTimerSet = false;
+      release();
+    });
+  };
+
+  /** Starts held hosts' checks while the gate allows, oldest first (a host held again goes to the back). */
+  const release = (): void => {
+    for (const host of held) {
+      if (!gate!.allows(running)) break;
+      held.delete(host);
+      const line = lines.get(host);
+      if (line) pump(host, line);
+    }
+  };
 
   const pump = (host: string, line: HostLine): void => {
     while (line.next < line.waiting.length && line.running < Math.max(1, options.windowFor(host))) {
@@ -57,12 +90,17 @@ export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmis
           }
           return;
         }
+        if (gate && !gate.allows(running)) {
+          hold(host);
+          return;
+        }
         line.lastStartMs = nowMs;
       }
       const start = line.waiting[line.next]!;
       line.waiting[line.next] = undefined as never;
       line.next += 1;
       line.running += 1;
+      running += 1;
       // A busy host's line is reused for its whole run: drop the started part now and then.
       if (line.next >= 256 && 2 * line.next >= line.waiting.length) {
         line.waiting = line.waiting.slice(line.next);
@@ -87,7 +125,10 @@ export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmis
             .then(resolve, reject)
             .finally(() => {
               owner.running -= 1;
+              running -= 1;
+              // The host goes on first (a host with work under way keeps its pace), then the hosts held longest.
               pump(host, owner);
+              if (held.size > 0) release();
             });
         });
         pump(host, owner);

@@ -14,10 +14,15 @@ import {
 import { followUrl, type FollowContext } from './follow.js';
 import { createAgent } from './http.js';
 import { createPacedAdmission } from './admission.js';
+import { createLoadGovernor, eventLoopUtilizationSampler } from './load-governor.js';
 import { createRequestScheduler } from './limits.js';
 
 export { DEFAULT_LINK_CHECKER_OPTIONS };
 export type { CheckResult, LinkChecker, LinkCheckerOptions };
+
+/** How often the load governor looks at the event loop, and the checks it lets run at first and at least. */
+const GOVERNOR_INTERVAL_MS = 100;
+const GOVERNOR_FLOOR = 64;
 
 /**
  * Creates a link checker. Options not given take {@link DEFAULT_LINK_CHECKER_OPTIONS}; `hosts`
@@ -46,11 +51,14 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
         requestTimeoutMs: options.requestTimeoutMs,
         lookup: guardedLookup,
         connectionsPerOrigin: Math.max(options.perHostConcurrency, ...Object.values(options.hosts).map((h) => h.perHostConcurrency ?? 0)),
+        maxSockets: options.concurrency,
       });
   const dispatcher: Dispatcher = options.dispatcher ?? ownAgent!;
   const perHostLimit = (host: string): number => options.hosts[host]?.perHostConcurrency ?? options.perHostConcurrency;
   const perHostInterval = (host: string): number => options.hosts[host]?.perHostIntervalMs ?? options.perHostIntervalMs;
   let isStopped = false;
+  // Fewer checks start while this process cannot keep up with the answers (see load-governor.ts).
+  const governor = createLoadGovernor({ utilization: eventLoopUtilizationSampler(), now, intervalMs: GOVERNOR_INTERVAL_MS, floor: GOVERNOR_FLOOR });
   // Twice the request limit keeps every host slot fed across redirects and retries; the rest of a host's URLs wait
   // as a queued callback, not as a check in progress with its buffers and timers, and each starts when its host's
   // gap allows its first request.
@@ -61,6 +69,7 @@ export function createLinkChecker(partial: Partial<LinkCheckerOptions> = {}): Li
     now,
     sleep,
     isStopped: () => isStopped || options.signal?.aborted === true,
+    gate: { allows: (running) => governor.allows(running), retryMs: GOVERNOR_INTERVAL_MS },
   });
   const scheduler = createRequestScheduler({
     concurrency: options.concurrency,

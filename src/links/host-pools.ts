@@ -1,11 +1,14 @@
 // The checker's dispatcher: a few undici Clients per origin, closed as soon as their host has no more work.
 import { buildConnector, Client, Dispatcher } from 'undici';
+import { createSocketBudget, type SocketBudget } from './socket-budget.js';
 
 /** Options of {@link HostPools}: every Client's, plus the most connections one origin may have. */
 export interface HostPoolsOptions extends Omit<Client.Options, 'connect'> {
   connect: buildConnector.BuildOptions;
   /** Most connections to one origin; default: no limit. */
   connections?: number;
+  /** Most sockets open at once, all origins together (closing ones included); default: no limit. */
+  maxSockets?: number;
 }
 
 /**
@@ -26,12 +29,15 @@ export class HostPools extends Dispatcher {
   readonly #origins = new Map<string, OriginClients>();
   /** Origins by hostname: a host may be reached on several ports and schemes. */
   readonly #originsByHost = new Map<string, Set<string>>();
+  readonly #sockets: SocketBudget | undefined;
   #isClosed = false;
 
   constructor(options: HostPoolsOptions) {
     super();
-    const { connect, connections, ...clientOptions } = options;
-    this.#clientOptions = { ...clientOptions, connect: buildConnector(connect) };
+    const { connect, connections, maxSockets, ...clientOptions } = options;
+    const connector = buildConnector(connect);
+    this.#sockets = maxSockets === undefined ? undefined : createSocketBudget(maxSockets, () => this.#closeOneIdle());
+    this.#clientOptions = { ...clientOptions, connect: this.#sockets?.wrap(connector) ?? connector };
     this.#connections = Math.max(1, connections ?? Number.POSITIVE_INFINITY);
   }
 
@@ -40,12 +46,22 @@ export class HostPools extends Dispatcher {
     return this.#origins.size;
   }
 
+  /** Sockets open now and at most (with `maxSockets` only: counted by the budget that holds them to it). */
+  get socketStats(): { open: number; maxOpen: number } | undefined {
+    const stats = this.#sockets?.stats();
+    return stats && { open: stats.open, maxOpen: stats.maxOpen };
+  }
+
   override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     if (this.#isClosed) throw new Error('the link checker is closed');
     const origin = String(options.origin);
     let clients = this.#origins.get(origin);
-    if (!clients) {
-      clients = new OriginClients(origin, this.#clientOptions, this.#connections);
+    if (clients) {
+      // Most recently used last: the first origins in the map are the ones whose idle connections go first.
+      this.#origins.delete(origin);
+      this.#origins.set(origin, clients);
+    } else {
+      clients = new OriginClients(origin, this.#clientOptions, this.#connections, this.#onIdle);
       this.#origins.set(origin, clients);
       const hostname = new URL(origin).hostname;
       let origins = this.#originsByHost.get(hostname);
@@ -71,6 +87,17 @@ export class HostPools extends Dispatcher {
       this.#origins.delete(origin);
       void clients?.close();
     }
+  }
+
+  /** A connection turned idle: closed at once when another connection is waiting for its socket slot. */
+  readonly #onIdle = (clients: OriginClients, client: Client): void => {
+    if (this.#sockets?.hasWaiting()) clients.closeIfIdle(client);
+  };
+
+  /** Closes one idle keep-alive connection, of the origin used least recently; false when none is idle. */
+  #closeOneIdle(): boolean {
+    for (const clients of this.#origins.values()) if (clients.closeIdle()) return true;
+    return false;
   }
 
   override close(): Promise<void>;
@@ -111,17 +138,34 @@ class OriginClients {
   readonly #origin: string;
   readonly #options: Client.Options;
   readonly #max: number;
+  readonly #onIdle: (clients: OriginClients, client: Client) => void;
   readonly #clients: Client[] = [];
 
-  constructor(origin: string, options: Client.Options, max: number) {
+  constructor(origin: string, options: Client.Options, max: number, onIdle: (clients: OriginClients, client: Client) => void) {
     this.#origin = origin;
     this.#options = options;
     this.#max = max;
+    this.#onIdle = onIdle;
   }
 
   dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const client = this.#clients.find((c) => c.stats.size === 0) ?? this.#addClient() ?? this.#leastLoaded();
     client.dispatch(options, handler);
+    return true;
+  }
+
+  /** Closes one connection that is open with nothing queued or running; false when there is none. */
+  closeIdle(): boolean {
+    const client = this.#clients.find(isIdle);
+    return client !== undefined && this.closeIfIdle(client);
+  }
+
+  /** Closes `client` if it is open with nothing queued or running; later requests of the origin get another. */
+  closeIfIdle(client: Client): boolean {
+    const at = this.#clients.indexOf(client);
+    if (at === -1 || !isIdle(client)) return false;
+    this.#clients.splice(at, 1);
+    void client.close().catch(() => undefined);
     return true;
   }
 
@@ -136,6 +180,8 @@ class OriginClients {
   #addClient(): Client | undefined {
     if (this.#clients.length >= this.#max) return undefined;
     const client = new Client(this.#origin, this.#options);
+    // `drain` comes a turn after a response ends, once the client has room again.
+    client.on('drain', () => this.#onIdle(this, client));
     this.#clients.push(client);
     return client;
   }
@@ -149,4 +195,9 @@ class OriginClients {
     const clients = this.#clients.splice(0);
     await Promise.all(clients.map((client) => action(client).catch(() => undefined)));
   }
+}
+
+function isIdle(client: Client): boolean {
+  const stats = client.stats;
+  return stats.connected && stats.size === 0;
 }

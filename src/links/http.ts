@@ -19,6 +19,8 @@ export interface AgentOptions {
   lookup: GuardedLookup;
   /** Most connections to one origin (the per-host request limit), so sockets never outnumber host slots. */
   connectionsPerOrigin?: number;
+  /** Most sockets open at once (the global concurrency), closing ones included. */
+  maxSockets?: number;
 }
 
 /** How long an idle connection is kept for the host's next request; a server's longer keep-alive hint is not followed. */
@@ -39,6 +41,7 @@ export function createAgent(options: AgentOptions): HostPools {
     keepAliveTimeout: KEEP_ALIVE_MS,
     keepAliveMaxTimeout: KEEP_ALIVE_MS,
     ...(options.connectionsPerOrigin !== undefined ? { connections: options.connectionsPerOrigin } : {}),
+    ...(options.maxSockets !== undefined ? { maxSockets: options.maxSockets } : {}),
   });
 }
 

@@ -125,6 +125,43 @@ describe('createPacedAdmission', () => {
     expect(tasks.started.map((s) => s.name)).toEqual(['a', 'b', 'c']);
   });
 
+  it('starts no check the gate refuses: held hosts start in order when a check ends or the gate is asked again', async () => {
+    const clock = manualClock();
+    let limit = 2;
+    const asked: number[] = [];
+    const admission = createPacedAdmission({
+      windowFor: () => 4,
+      intervalFor: () => 0,
+      readyInMs: () => 0,
+      isStopped: () => false,
+      gate: {
+        allows: (running) => {
+          asked.push(running);
+          return running < limit;
+        },
+        retryMs: 100,
+      },
+      ...clock,
+    });
+    const tasks = trackedTasks(clock);
+    for (const name of ['a1', 'a2', 'a3']) void admission.run('a', tasks.task(name));
+    void admission.run('b', tasks.task('b1'));
+    void admission.run('c', tasks.task('c1'));
+    await tick();
+    // Two checks at once, all hosts together, though host a's window is four.
+    expect(tasks.started.map((s) => s.name)).toEqual(['a1', 'a2']);
+    // A check ends: its own host goes on first (a host with work under way keeps its pace), then held hosts in order.
+    await tasks.finish('a1');
+    expect(tasks.started.map((s) => s.name)).toEqual(['a1', 'a2', 'a3']);
+    await tasks.finish('a2');
+    expect(tasks.started.map((s) => s.name)).toEqual(['a1', 'a2', 'a3', 'b1']);
+    // The gate opens with no check ending (the process has room again): asked again after retryMs.
+    limit = 3;
+    await clock.advance(100);
+    expect(tasks.started.map((s) => s.name)).toEqual(['a1', 'a2', 'a3', 'b1', 'c1']);
+    expect(Math.max(...asked)).toBeLessThanOrEqual(3);
+  });
+
   it('passes a failing check on to its caller and goes on with the host', async () => {
     const clock = manualClock();
     const admission = createPacedAdmission({ windowFor: () => 1, intervalFor: () => 0, readyInMs: () => 0, isStopped: () => false, ...clock });

@@ -1,7 +1,10 @@
 // Open sockets against real loopback servers: a finished host's connections close at once, and a farm of many
 // hosts never holds more connections than the configured global concurrency plus a small constant.
+import diagnostics from 'node:diagnostics_channel';
+import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createLinkChecker } from '../../../src/links/check.js';
+import { HostPools } from '../../../src/links/host-pools.js';
 import type { LinkCheckerOptions } from '../../../src/links/check-options.js';
 import { checkLinks } from '../../../src/links/index.js';
 import { reply, startServer, type ConnectionCounter, type TestServer } from '../../helpers/servers.js';
@@ -86,6 +89,53 @@ describe('connections to one host', () => {
       await server.close();
     }
   });
+});
+
+/** Counts this process's client sockets from creation to their `close` event, as the operating system would see them. */
+async function countingClientSockets<T>(run: () => Promise<T>): Promise<{ value: T; maxOpen: number; openAfter: () => number }> {
+  const open = new Set<Socket>();
+  let maxOpen = 0;
+  const onSocket = (message: unknown): void => {
+    const { socket } = message as { socket: Socket };
+    open.add(socket);
+    maxOpen = Math.max(maxOpen, open.size);
+    socket.once('close', () => open.delete(socket));
+  };
+  diagnostics.subscribe('net.client.socket', onSocket);
+  try {
+    const value = await run();
+    return { value, maxOpen, openAfter: () => open.size };
+  } finally {
+    diagnostics.unsubscribe('net.client.socket', onSocket);
+  }
+}
+
+describe('the checker dispatcher with a socket limit', () => {
+  it('opens no socket past the limit: connections wait, and idle keep-alive ones of other origins are closed for them', async () => {
+    const servers = await Promise.all(
+      Array.from({ length: 8 }, (_, h) => startServer({ host: `127.0.2.${h + 1}`, latencyMs: 30, routes: { '/a': reply.status(200), '/b': reply.status(200) } })),
+    );
+    const pools = new HostPools({ connect: { timeout: 2_000 }, keepAliveTimeout: 10_000, keepAliveMaxTimeout: 10_000, connections: 2, maxSockets: 3 });
+    try {
+      const get = (server: TestServer, path: string) => pools.request({ origin: server.origin, path, method: 'GET' }).then(async (r) => (await r.body.text(), r.statusCode));
+      const { value: statuses, maxOpen } = await countingClientSockets(async () => {
+        // Eight origins at once: three connect, five wait for a slot.
+        const first = await Promise.all(servers.map((server) => get(server, '/a')));
+        // Every origin again, one after another: each keeps its connection alive, so each new origin needs an idle
+        // connection of another one closed to get a slot.
+        const second: number[] = [];
+        for (const server of servers) second.push(await get(server, '/b'));
+        return [...first, ...second];
+      });
+      expect(statuses).toEqual(new Array(16).fill(200));
+      expect(maxOpen).toBe(3);
+      expect(pools.socketStats).toMatchObject({ maxOpen: 3 });
+    } finally {
+      await pools.destroy();
+      await Promise.all(servers.map((server) => server.close()));
+    }
+    // The guard against a stall: a waiting connection left to the servers' 5 s keep-alive would not finish in time.
+  }, 4_000);
 });
 
 describe('a farm of many hosts', () => {
