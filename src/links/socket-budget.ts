@@ -39,6 +39,10 @@ export function createSocketBudget(limit: number, freeIdle: () => boolean): Sock
     if (next === waiting.length) {
       waiting.length = 0;
       next = 0;
+    } else if (next >= 256 && 2 * next >= waiting.length) {
+      // A queue that never empties is cut now and then rather than left to grow.
+      waiting.splice(0, next);
+      next = 0;
     }
     start();
   };
@@ -65,11 +69,18 @@ export function createSocketBudget(limit: number, freeIdle: () => boolean): Sock
             isReleased = true;
             release();
           };
-          connector(options, (error, socket) => {
-            if (error || !socket) releaseOnce();
-            else (socket as Socket).once('close', releaseOnce);
-            (callback as (error: Error | null, socket: unknown) => void)(error, socket);
-          });
+          const done = callback as (error: Error | null, socket: unknown) => void;
+          try {
+            connector(options, (error, socket) => {
+              if (error || !socket) releaseOnce();
+              else (socket as Socket).once('close', releaseOnce);
+              done(error, socket);
+            });
+          } catch (error) {
+            // A connection started from another socket's close event must not throw into that event.
+            releaseOnce();
+            done(error as Error, null);
+          }
         });
       };
     },

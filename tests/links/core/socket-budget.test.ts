@@ -70,4 +70,26 @@ describe('socket budget', () => {
     socketB.emit('close');
     expect(budget.stats()).toEqual({ open: 0, maxOpen: 1, waiting: 0 });
   });
+
+  it('turns a connector that throws into a failed connection and frees its slot, also for one that waited', () => {
+    const budget = createSocketBudget(1, () => false);
+    const fake = fakeConnector();
+    let shouldThrow = false;
+    const connector = budget.wrap(((options: buildConnector.Options, callback: buildConnector.Callback) => {
+      if (shouldThrow) throw new Error('bad options');
+      fake.connector(options, callback);
+    }) as buildConnector.connector);
+    const failures: string[] = [];
+    const attempt = (hostname: string) =>
+      connector({ hostname, host: hostname, protocol: 'http:', port: '80' } as buildConnector.Options, (...[error]: buildConnector.CallbackArgs) => {
+        if (error) failures.push(`${hostname}: ${error.message}`);
+      });
+    attempt('a');
+    attempt('b');
+    shouldThrow = true;
+    // b starts from a's close event: its throw reaches b's callback, not the socket's event.
+    fake.pending[0]!.complete().emit('close');
+    expect(failures).toEqual(['b: bad options']);
+    expect(budget.stats()).toEqual({ open: 0, maxOpen: 1, waiting: 0 });
+  });
 });
