@@ -47,7 +47,7 @@ export const SOFTWARE_TERM_LISTS: DictionaryFile[] = [
   'networkingTerms.txt',
 ].map((file) => ({ packageName: '@cspell/dict-software-terms', file: `dict/${file}`, bundledName: `dict-software-terms-${file}`, bundledForm: 'copy' }));
 
-/** Every file the bundle copies beside itself: the dictionaries and their licences. */
+/** Every file the bundle writes beside itself: the dictionaries and their licences. */
 export function bundledDictionaryFiles(): DictionaryFile[] {
   return [ENGLISH_TRIE, BRITISH_TRIE, ...SOFTWARE_TERM_LISTS, ...DICTIONARY_LICENSES];
 }
@@ -107,7 +107,8 @@ function readText(file: string): string {
 /** A word trie from the bundle's binary form or a package's text form (`decodeTrie` tells them apart by type). */
 function readTrie(entry: DictionaryFile): ITrie {
   const file = locateDictionaryFile(entry);
-  if (!file.endsWith('.btrie.gz')) return decodeTrie(readText(file));
+  const isBinary = entry.bundledForm === 'binary-trie' && path.basename(file) === entry.bundledName;
+  if (!isBinary) return decodeTrie(readText(file));
   // A copy in a plain ArrayBuffer (a Buffer may sit in a shared pool, which the decoder does not take).
   return decodeTrie(new Uint8Array(readBytes(file)));
 }
