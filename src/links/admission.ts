@@ -1,4 +1,5 @@
 // Admission of URL checks per host: a check starts only when its first request could go out, one host gap apart.
+import Queue from 'yocto-queue';
 
 /** Options of {@link createPacedAdmission}. */
 export interface PacedAdmissionOptions {
@@ -29,9 +30,7 @@ export interface PacedAdmission {
 }
 
 interface HostLine {
-  waiting: Array<() => void>;
-  /** Index of the next waiting start: the array is appended to and cut now and then, never shifted. */
-  next: number;
+  waiting: Queue<() => void>;
   running: number;
   lastStartMs: number;
   isSleeping: boolean;
@@ -76,7 +75,7 @@ export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmis
   };
 
   const pump = (host: string, line: HostLine): void => {
-    while (line.next < line.waiting.length && line.running < Math.max(1, options.windowFor(host))) {
+    while (line.waiting.size > 0 && line.running < Math.max(1, options.windowFor(host))) {
       if (!options.isStopped()) {
         const nowMs = options.now();
         const waitMs = Math.max(options.readyInMs(host), line.lastStartMs + options.intervalFor(host) - nowMs);
@@ -96,31 +95,24 @@ export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmis
         }
         line.lastStartMs = nowMs;
       }
-      const start = line.waiting[line.next]!;
-      line.waiting[line.next] = undefined as never;
-      line.next += 1;
+      const start = line.waiting.dequeue()!;
       line.running += 1;
       running += 1;
-      // A busy host's line is reused for its whole run: drop the started part now and then.
-      if (line.next >= 256 && 2 * line.next >= line.waiting.length) {
-        line.waiting = line.waiting.slice(line.next);
-        line.next = 0;
-      }
       start();
     }
-    if (line.running === 0 && line.next >= line.waiting.length && !line.isSleeping) lines.delete(host);
+    if (line.running === 0 && line.waiting.size === 0 && !line.isSleeping) lines.delete(host);
   };
 
   return {
     run(host, task) {
       let line = lines.get(host);
       if (!line) {
-        line = { waiting: [], next: 0, running: 0, lastStartMs: Number.NEGATIVE_INFINITY, isSleeping: false };
+        line = { waiting: new Queue(), running: 0, lastStartMs: Number.NEGATIVE_INFINITY, isSleeping: false };
         lines.set(host, line);
       }
       const owner = line;
       return new Promise((resolve, reject) => {
-        owner.waiting.push(() => {
+        owner.waiting.enqueue(() => {
           task()
             .then(resolve, reject)
             .finally(() => {
@@ -136,7 +128,7 @@ export function createPacedAdmission(options: PacedAdmissionOptions): PacedAdmis
     },
     pending(host) {
       const line = lines.get(host);
-      return line ? line.waiting.length - line.next : 0;
+      return line ? line.waiting.size : 0;
     },
     size: () => lines.size,
   };

@@ -1,6 +1,7 @@
 // A hard ceiling on the checker's open sockets: a connection starts only with a free slot, held until its socket closes.
 import type { Socket } from 'node:net';
 import type { buildConnector } from 'undici';
+import Queue from 'yocto-queue';
 
 /** Holds the count of open sockets within a limit; a connector wrapped with it waits for room. */
 export interface SocketBudget {
@@ -24,26 +25,15 @@ export function createSocketBudget(limit: number, freeIdle: () => boolean): Sock
   const ceiling = Math.max(1, limit);
   let open = 0;
   let maxOpen = 0;
-  const waiting: Array<() => void> = [];
-  let next = 0;
+  const waiting = new Queue<() => void>();
 
   const release = (): void => {
-    const start = waiting[next];
+    const start = waiting.dequeue();
     if (!start) {
       open -= 1;
       return;
     }
     // The slot passes straight from the closed socket to the waiting connection: `open` stays as it is.
-    waiting[next] = undefined as never;
-    next += 1;
-    if (next === waiting.length) {
-      waiting.length = 0;
-      next = 0;
-    } else if (next >= 256 && 2 * next >= waiting.length) {
-      // A queue that never empties is cut now and then rather than left to grow.
-      waiting.splice(0, next);
-      next = 0;
-    }
     start();
   };
 
@@ -54,7 +44,7 @@ export function createSocketBudget(limit: number, freeIdle: () => boolean): Sock
       start();
       return;
     }
-    waiting.push(start);
+    waiting.enqueue(start);
     // One idle connection closed per waiting connection: its close event hands its slot on.
     freeIdle();
   };
@@ -84,7 +74,7 @@ export function createSocketBudget(limit: number, freeIdle: () => boolean): Sock
         });
       };
     },
-    stats: () => ({ open, maxOpen, waiting: waiting.length - next }),
-    hasWaiting: () => next < waiting.length,
+    stats: () => ({ open, maxOpen, waiting: waiting.size }),
+    hasWaiting: () => waiting.size > 0,
   };
 }
