@@ -1,8 +1,6 @@
 // A small worker-thread pool for linting many files at once; results come back as plain data.
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startSiblingWorker } from '../worker-thread.js';
 import { fileDiagnostic, writeFixed, type FileOutcome, type FileTask, type ProcessOptions } from './process-file.js';
 import { defaultParseBudgetMs, timedOutMessage } from './risk.js';
 import type { SetupSpec } from './setup.js';
@@ -25,19 +23,9 @@ export interface PoolOptions {
 
 type WorkerReply = { index: number; outcome: FileOutcome; shouldWrite?: boolean } | { index: number; error: string } | RiskyNotice;
 
-// Running from sources (tests, tsx), the worker is TypeScript: a tiny bootstrap registers tsx's loader first.
-const TS_BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((api) => { api.register(); return import(workerData.entry); });
-`;
-
 /** Starts a worker: the built `worker.js`, or from sources `worker.ts` through tsx. */
 function startWorker(init: WorkerInit): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
-  const tsxRoot = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(path.join(tsxRoot, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./worker.ts', import.meta.url).href;
-  return new Worker(TS_BOOTSTRAP, { eval: true, workerData: { ...init, tsxApi, entry } });
+  return startSiblingWorker(import.meta.url, 'worker', { workerData: init });
 }
 
 function failed(task: FileTask, message: string): FileOutcome {

@@ -17,6 +17,7 @@ const ENTRIES: Record<string, string> = {
   bin: 'src/cli/bin.ts',
   action: 'src/github/action-main.ts',
   worker: 'src/lint/worker.ts',
+  'link-worker': 'src/engine/link-worker.ts',
   'config-setup': 'src/lint/config-setup.ts',
   rules: 'src/rules/index.ts',
 };

@@ -1,27 +1,22 @@
-// The link benchmark's checker process: runs the link pipeline over the files it is sent and reports its own
-// peak memory. Plain JavaScript importing the built dist/ (the bench builds first), so neither a TypeScript
-// loader nor the bench's own data is counted in the checker's peak RSS.
-import diagnostics from 'node:diagnostics_channel';
+// The link benchmark's checker process: runs the engine's link stage (which checks on a worker thread) over the
+// files it is sent and reports the process's peak memory, worker included. Plain JavaScript importing the built
+// dist/ (the bench builds first), so neither a TypeScript loader nor the bench's own data is counted in its peak RSS.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BroadcastChannel } from 'node:worker_threads';
 
-const { startLinkRun } = await import(new URL('../../dist/links/index.js', import.meta.url).href);
+const { runLinkChecks } = await import(new URL('../../dist/engine/check-links.js', import.meta.url).href);
 const { linksSchema } = await import(new URL('../../dist/config/links-schema.js', import.meta.url).href);
 
-// Sockets as the checker holds them (the farm's own count lags when its event loop is saturated): created and not yet
-// closed, and of those the ones not already destroyed (a destroyed socket's close event comes a loop turn later).
-const sockets = new Set();
+// The link check runs on a worker thread; socket-counter.cjs (preloaded there) reports the sockets it holds.
 let maxOpenSockets = 0;
 let maxLiveSockets = 0;
-diagnostics.subscribe('net.client.socket', ({ socket }) => {
-  sockets.add(socket);
-  socket.once('close', () => sockets.delete(socket));
-  maxOpenSockets = Math.max(maxOpenSockets, sockets.size);
-  if (sockets.size > maxLiveSockets) {
-    let live = 0;
-    for (const s of sockets) if (!s.destroyed) live += 1;
-    maxLiveSockets = Math.max(maxLiveSockets, live);
-  }
-});
+const socketCounts = new BroadcastChannel('lint-lists-bench-sockets');
+socketCounts.unref();
+socketCounts.onmessage = ({ data }) => {
+  maxOpenSockets = Math.max(maxOpenSockets, data.maxOpen);
+  maxLiveSockets = Math.max(maxLiveSockets, data.maxLive);
+};
 
 /** A LinkRef as the list model would hand it over for `url` on line `line` of a file. */
 function linkRef(url, line) {
@@ -34,8 +29,8 @@ function linkRef(url, line) {
 
 /**
  * One message in, `{ files: [{ file, urls }], links, cache }`; one message out: the verdict per URL (keyed by URL),
- * the checker's stats, wall and CPU time, event-loop delay and memory figures. Each file's LinkRefs are built just
- * before it is added and dropped after, as the linter drops a file's tree once its links are out.
+ * the checker's stats, wall and CPU time, event-loop delay and memory figures. The run goes through the engine's link
+ * stage, as `lint-lists` runs it: every file's LinkRefs exist when it starts, as they do once the files are linted.
  */
 process.once('message', async ({ files, links, cache, cwd }) => {
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
@@ -48,27 +43,21 @@ process.once('message', async ({ files, links, cache, cwd }) => {
   }, 50);
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const run = await startLinkRun({
-    config: linksSchema.parse(links),
-    cache,
-    quiet: true,
+  const outcome = await runLinkChecks({
+    files: files.map(({ file, urls }) => ({ file, links: urls.map((url, i) => linkRef(url, i + 1)) })),
+    config: { links: linksSchema.parse(links) },
+    argv: { fix: false, quiet: true, cache },
     io: { stderr: (text) => process.stderr.write(text), stderrIsTTY: false, env: {}, cwd },
   });
-  for (let f = 0; f < files.length; f += 1) {
-    const { file, urls } = files[f];
-    // The checker keeps its own compact records: the sent list is dropped as the linter drops a file's tree.
-    files[f] = undefined;
-    run.addFile({ file, links: urls.map((url, i) => linkRef(url, i + 1)) });
-    // Yield between files, as a linter parsing the next file would.
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  const outcome = await run.finish();
   const wallMs = performance.now() - started;
   const cpu = process.cpuUsage(cpuBefore);
   loopDelay.disable();
   clearInterval(sampler);
   // Read before the reply is serialised: the peak is the checker's, not the bench's transport.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
+  // The worker's last socket counts may still be on their way.
+  await sleep(100);
+  socketCounts.close();
   const heapUsedMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const verdicts = {};
   for (const result of outcome.results) {

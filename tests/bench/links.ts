@@ -11,7 +11,8 @@ import type { Verdict } from '../../src/links/types.js';
 import { LATENCY_MS, nextMessage, startFarm, unionMs, type FarmStats, type HostStats } from './link-farm.js';
 
 const CHECKER_CHILD = fileURLToPath(new URL('./link-checker-child.mjs', import.meta.url));
-const BUILT_PIPELINE = fileURLToPath(new URL('../../dist/links/index.js', import.meta.url));
+const SOCKET_COUNTER = fileURLToPath(new URL('./socket-counter.cjs', import.meta.url));
+const BUILT_PIPELINE = fileURLToPath(new URL('../../dist/engine/check-links.js', import.meta.url));
 const LOOPBACK = ['127.0.0.0/8', '::1'];
 /** Links per generated file: the pipeline takes them file by file. */
 const LINKS_PER_FILE = 1_000;
@@ -171,7 +172,8 @@ function idealBound(stats: Record<string, HostStats>, hanging: ReadonlySet<strin
 
 /** Runs the pipeline once in its own process over `links`, split into files; kills it past the scenario limit. */
 async function runChecker(links: readonly Link[], cacheFile: string | false, cwd: string): Promise<CheckerReply> {
-  const child = fork(CHECKER_CHILD, [], { execArgv: process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const execArgv = ['--require', SOCKET_COUNTER, ...(process.env.BENCH_CHILD_NODE_OPTIONS?.split(' ').filter(Boolean) ?? [])];
+  const child = fork(CHECKER_CHILD, [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const timer = setTimeout(() => child.kill(), SCENARIO_LIMIT_MS);
   try {
     await nextMessage(child, 'checker');
