@@ -69,7 +69,8 @@ export async function runLinkChecks(input: LinkCheckInput): Promise<LinkCheckOut
     isProgressPosted: input.onProgress !== undefined,
   };
   const linkCount = input.files.reduce((sum, file) => sum + file.links.length, 0);
-  const worker = startSiblingWorker(import.meta.url, 'link-worker', { workerData: init, resourceLimits: linkCheckHeapLimits(linkCount) });
+  const limits = linkCheckHeapLimits(linkCount);
+  const worker = startSiblingWorker(import.meta.url, 'link-worker', { workerData: init, resourceLimits: limits });
   const outcome = new Promise<ArrayBuffer[]>((resolve, reject) => {
     worker.on('message', (reply: LinkWorkerReply) => {
       if (reply.kind === 'stderr') io.stderr(reply.text);
@@ -77,7 +78,7 @@ export async function runLinkChecks(input: LinkCheckInput): Promise<LinkCheckOut
       else if (reply.kind === 'done') resolve(reply.parts);
       else reject(failure(reply));
     });
-    worker.on('error', (error: Error & { code?: string }) => reject(describeWorkerError(error, linkCount)));
+    worker.on('error', (error: Error & { code?: string }) => reject(describeWorkerError(error, linkCount, limits)));
     worker.on('exit', (code) => reject(new Error(`the link check stopped before it finished (exit code ${code})`)));
   });
   let parts: ArrayBuffer[];
@@ -118,8 +119,8 @@ function failure(reply: Extract<LinkWorkerReply, { kind: 'failed' }>): Error {
 }
 
 /** A worker error as the run reports it: running out of the heap limit says so, with what to do about it. */
-export function describeWorkerError(error: Error & { code?: string }, linkCount: number): Error {
+export function describeWorkerError(error: Error & { code?: string }, linkCount: number, limits: ResourceLimits): Error {
   if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
-  const limitMb = linkCheckHeapLimits(linkCount).maxOldGenerationSizeMb;
+  const limitMb = limits.maxOldGenerationSizeMb;
   return new LintListsError('INTERNAL', `the link check of ${linkCount} links ran out of memory (its heap is limited to ${limitMb} MB); split the run with --shard k/n`);
 }

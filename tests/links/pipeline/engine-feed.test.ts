@@ -84,10 +84,10 @@ describe('runLinkChecks on its worker thread', () => {
 
   it('says when the link check ran out of its heap, with how many links and what to do, and passes other errors on', () => {
     const outOfMemory = Object.assign(new Error('Worker terminated due to reaching memory limit: JS heap out of memory'), { code: 'ERR_WORKER_OUT_OF_MEMORY' });
-    const error = describeWorkerError(outOfMemory, 120_000);
+    const error = describeWorkerError(outOfMemory, 120_000, linkCheckHeapLimits(120_000));
     expect(error).toBeInstanceOf(LintListsError);
     expect(error.message).toBe(`the link check of 120000 links ran out of memory (its heap is limited to ${linkCheckHeapLimits(120_000).maxOldGenerationSizeMb} MB); split the run with --shard k/n`);
     const other = new Error('boom');
-    expect(describeWorkerError(other, 10)).toBe(other);
+    expect(describeWorkerError(other, 10, linkCheckHeapLimits(10))).toBe(other);
   });
 });
